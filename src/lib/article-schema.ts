@@ -1,0 +1,91 @@
+import { z } from 'astro/zod';
+import { parsePublicationDate } from './dates.ts';
+import { SLUG_PATTERN } from './slug.ts';
+
+/**
+ * The one definition of an article's frontmatter. The content collection,
+ * the content check and the NTB import all validate with it.
+ */
+
+function requiredText(what: string) {
+  return z
+    .string({ error: (issue) => (issue.input === undefined ? `is missing: add ${what}` : `must be text: ${what}`) })
+    .trim()
+    .min(1, { error: `is empty: add ${what}` });
+}
+
+/**
+ * Dates stay text until here, so that 2025-02-30 is refused instead of being
+ * rolled over to 2 March as a YAML timestamp would be.
+ */
+const publicationDate = z
+  .string({
+    error: (issue) =>
+      issue.input === undefined
+        ? 'is missing: add the publication date, like 2025-09-02 or 2025-09-02T14:30'
+        : 'must be a date like 2025-09-02 or 2025-09-02T14:30',
+  })
+  .transform((text, context) => {
+    const date = parsePublicationDate(text);
+    if (date) return date;
+    context.addIssue({
+      code: 'custom',
+      message: `"${text}" is not a real date: write it like 2025-09-02 or 2025-09-02T14:30 (Oslo time)`,
+    });
+    return z.NEVER;
+  });
+
+function createPhotoSchema<PhotoFile extends z.ZodType>(photoFile: PhotoFile) {
+  return z
+    .strictObject({
+      /** The photo file, relative to the article. Absent when the wire sent only the caption. */
+      src: photoFile.optional(),
+      /** What the photo shows, for readers who cannot see it. Required with `src`. */
+      alt: z.string().trim().min(1).optional(),
+      caption: requiredText('the caption the photo is printed with'),
+      /** As the wire gives it, e.g. "Alexander Kazakov / Sputnik / AP / NTB"; shown as "Foto: …". */
+      credit: z.string().trim().min(1).optional(),
+    })
+    .refine((photo) => !photo.src || photo.alt, {
+      path: ['alt'],
+      error: 'is missing: a photo file needs alt text that says what it shows',
+    });
+}
+
+/**
+ * The schema, given what a photo path becomes: Astro's `image()` in the
+ * collection, so photos are optimised; plain text elsewhere.
+ */
+export function createArticleSchema<PhotoFile extends z.ZodType>(photoFile: PhotoFile) {
+  return z
+    .strictObject({
+      title: requiredText('the headline'),
+      /** The standfirst. When absent, the first paragraph of the body is the lede. */
+      lede: z.string().trim().min(1).optional(),
+      published: publicationDate,
+      updated: publicationDate.optional(),
+      /** The agency or newsroom the article comes from, e.g. NTB. */
+      source: requiredText('the source, e.g. NTB'),
+      /** The writers' names, when the source gives them. */
+      byline: z.string().trim().min(1).optional(),
+      tags: z.array(z.string().trim().min(1, { error: 'is empty: write the tag or remove the line' })).default([]),
+      /** Fixes the permalink's last part; without it, the file name is the slug. */
+      slug: z
+        .string()
+        .regex(SLUG_PATTERN, { error: 'must be lowercase ASCII words joined by hyphens, like putin-moter-xi' })
+        .optional(),
+      photo: createPhotoSchema(photoFile).optional(),
+    })
+    .refine((article) => !article.updated || article.updated >= article.published, {
+      path: ['updated'],
+      error: 'is before `published`: an article cannot be updated before it is published',
+    });
+}
+
+/** The schema outside Astro, where a photo is the path written in the frontmatter. */
+export const articleSchema = createArticleSchema(z.string().trim().min(1));
+
+/** An article's frontmatter as written in the file. */
+export type ArticleFrontmatter = z.input<typeof articleSchema>;
+/** An article's frontmatter after validation, with real dates. */
+export type ArticleData = z.output<typeof articleSchema>;

@@ -1,0 +1,187 @@
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import type { Image, Root } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { visit } from 'unist-util-visit';
+import { type Document, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { type ArticleData, articleSchema } from './article-schema.ts';
+import { permalinkParts, permalinkPath } from './permalink.ts';
+
+/**
+ * Checks every article in a content folder and reports every problem at
+ * once, with the file, line and field of each. The build runs it before
+ * Astro loads the collection, because Astro stops at the first bad entry.
+ */
+
+export interface ContentProblem {
+  /** The article's path as the editor knows it, relative to the working folder. */
+  file: string;
+  /** 1-based line in the file, where known. */
+  line?: number | undefined;
+  /** The frontmatter field (`photo.caption`), or what part of the file is at fault. */
+  field: string;
+  message: string;
+}
+
+export interface CheckedArticle {
+  file: string;
+  /** The frontmatter as written: dates are still text. Astro's loader is handed this. */
+  frontmatter: Record<string, unknown>;
+  data?: ArticleData;
+  permalink?: string;
+}
+
+export interface ContentReport {
+  articles: CheckedArticle[];
+  problems: ContentProblem[];
+}
+
+/** `path:line: field: message`, the form editors' tools jump to. */
+export function formatProblem({ file, line, field, message }: ContentProblem): string {
+  return `${file}${line ? `:${line}` : ''}: ${field}: ${message}`;
+}
+
+/** Markdown files below a folder, in a stable order. */
+export async function findArticleFiles(folder: string): Promise<string[]> {
+  if (!existsSync(folder)) return [];
+  const names = await readdir(folder, { recursive: true });
+  return names
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => join(folder, name))
+    .sort();
+}
+
+const FRONTMATTER = /^\uFEFF?---\r?\n([\s\S]*?\r?\n)?---(?:\r?\n|$)/;
+const KNOWN_FIELDS = Object.keys(articleSchema.def.shape ?? {}).join(', ');
+
+/** The line of the deepest key on `path` that the frontmatter has, counted within the frontmatter. */
+function lineOfField(document: Document, lines: LineCounter, path: PropertyKey[]): number | undefined {
+  let node: unknown = document.contents;
+  let line: number | undefined;
+  for (const key of path) {
+    const item = isMap(node)
+      ? node.items.find((pair) => isScalar(pair.key) && pair.key.value === key)
+      : isSeq(node) && typeof key === 'number'
+        ? { key: node.items[key], value: node.items[key] }
+        : undefined;
+    const range = (item?.key as { range?: [number, number] } | undefined)?.range;
+    if (!item || !range) break;
+    line = lines.linePos(range[0]).line;
+    node = item.value;
+  }
+  return line;
+}
+
+/** Reads one article: its frontmatter and the problems a single file can have on its own. */
+export function checkArticleSource(
+  file: string,
+  source: string,
+): { article: CheckedArticle; body: string; bodyFirstLine: number; problems: ContentProblem[] } {
+  const problems: ContentProblem[] = [];
+  const match = FRONTMATTER.exec(source);
+  if (!match) {
+    const article: CheckedArticle = { file, frontmatter: {} };
+    problems.push({
+      file,
+      line: 1,
+      field: 'frontmatter',
+      message: 'is missing: start the file with a line of ---, the fields, and another line of ---',
+    });
+    return { article, body: source, bodyFirstLine: 1, problems };
+  }
+  const yamlText = match[1] ?? '';
+  const lines = new LineCounter();
+  // The core schema keeps dates as text, so the schema can refuse impossible ones.
+  const document = parseDocument(yamlText, { schema: 'core', lineCounter: lines, uniqueKeys: true });
+  for (const error of document.errors) {
+    const line = (error.linePos?.[0]?.line ?? 0) + 1;
+    problems.push({
+      file,
+      line,
+      field: 'frontmatter',
+      message: `is not valid YAML: ${error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}`,
+    });
+  }
+  const parsed: unknown = document.errors.length ? {} : document.toJS();
+  const frontmatter =
+    parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+  const article: CheckedArticle = { file, frontmatter };
+  if (!document.errors.length) {
+    const result = articleSchema.safeParse(frontmatter);
+    if (result.success) {
+      article.data = result.data;
+    } else {
+      for (const issue of result.error.issues) {
+        const keys = issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...issue.path, key]) : [issue.path];
+        for (const path of keys) {
+          const line = lineOfField(document, lines, path);
+          const message =
+            issue.code === 'unrecognized_keys'
+              ? `is not a known field: check the spelling (known fields: ${KNOWN_FIELDS})`
+              : issue.message;
+          problems.push({ file, line: line && line + 1, field: path.join('.') || 'frontmatter', message });
+        }
+      }
+    }
+  }
+  const bodyFirstLine = match[0].split('\n').length - (match[0].endsWith('\n') ? 1 : 0) + 1;
+  return { article, body: source.slice(match[0].length), bodyFirstLine, problems };
+}
+
+function isLocalFile(url: string): boolean {
+  return !/^(?:[a-z][a-z0-9+.-]*:|\/\/|#|\/)/i.test(url);
+}
+
+function missingPhotos(file: string, article: CheckedArticle, body: string, bodyFirstLine: number): ContentProblem[] {
+  const folder = dirname(file);
+  const problems: ContentProblem[] = [];
+  const photo = article.frontmatter.photo as { src?: unknown } | undefined;
+  const leadPhoto = typeof photo?.src === 'string' ? photo.src : undefined;
+  if (leadPhoto && !existsSync(resolve(folder, leadPhoto))) {
+    problems.push({
+      file,
+      field: 'photo.src',
+      message: `names "${leadPhoto}", which does not exist: put the photo next to the article or fix the path`,
+    });
+  }
+  const tree: Root = fromMarkdown(body);
+  visit(tree, 'image', (image: Image) => {
+    if (isLocalFile(image.url) && !existsSync(resolve(folder, decodeURI(image.url)))) {
+      const line = image.position ? image.position.start.line + bodyFirstLine - 1 : undefined;
+      problems.push({
+        file,
+        line,
+        field: 'body',
+        message: `shows the photo "${image.url}", which does not exist: put the photo next to the article or fix the path`,
+      });
+    }
+  });
+  return problems;
+}
+
+/** Checks every article below `articlesDir`. Paths in the report are relative to `cwd`. */
+export async function checkContent(articlesDir: string, cwd = process.cwd()): Promise<ContentReport> {
+  const report: ContentReport = { articles: [], problems: [] };
+  const owners = new Map<string, string>();
+  for (const path of await findArticleFiles(articlesDir)) {
+    const file = relative(cwd, path);
+    const { article, body, bodyFirstLine, problems } = checkArticleSource(file, await readFile(path, 'utf8'));
+    report.problems.push(...problems, ...missingPhotos(file, article, body, bodyFirstLine));
+    if (article.data) {
+      article.permalink = permalinkPath(permalinkParts(article.data, path.split('/').pop() ?? ''));
+      const owner = owners.get(article.permalink);
+      if (owner) {
+        report.problems.push({
+          file,
+          field: 'slug',
+          message: `gives the permalink ${article.permalink}, which ${owner} already has: give one of them another slug`,
+        });
+      } else {
+        owners.set(article.permalink, file);
+      }
+    }
+    report.articles.push(article);
+  }
+  return report;
+}

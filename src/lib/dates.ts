@@ -1,0 +1,52 @@
+import { TZDate, tz } from '@date-fns/tz';
+import { format, formatISO, isValid, parseISO } from 'date-fns';
+import { nb } from 'date-fns/locale/nb';
+
+/** Every date on the site is read and shown in the newsroom's time zone. */
+export const NEWSROOM_TIME_ZONE = 'Europe/Oslo';
+
+const inOslo = tz(NEWSROOM_TIME_ZONE);
+
+/** A date (2025-09-02) or a local time (2025-09-02T14:30, seconds optional), with an optional offset (Z, +02:00). */
+const PUBLICATION_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/**
+ * Reads a frontmatter date. A date without an offset is Oslo time; a date
+ * without a time is Oslo midnight. Returns null for anything that is not a
+ * real calendar date, such as 2025-02-30, rather than rolling it over.
+ */
+export function parsePublicationDate(text: string): Date | null {
+  if (!PUBLICATION_DATE.test(text)) return null;
+  const date = parseISO(text.replace(' ', 'T'), { in: inOslo });
+  return isValid(date) ? new Date(date.getTime()) : null;
+}
+
+function inNewsroomZone(date: Date): TZDate {
+  return new TZDate(date.getTime(), NEWSROOM_TIME_ZONE);
+}
+
+/** "tirsdag 2. september 2025" */
+export function formatLongDate(date: Date): string {
+  return format(inNewsroomZone(date), 'EEEE d. MMMM yyyy', { locale: nb });
+}
+
+/** "14.30", the Norwegian clock style. */
+export function formatClockTime(date: Date): string {
+  return format(inNewsroomZone(date), 'HH.mm');
+}
+
+/** Frontmatter dates without a time are stored as Oslo midnight, so midnight means "no time given". */
+export function hasClockTime(date: Date): boolean {
+  return formatClockTime(date) !== '00.00';
+}
+
+/** ISO 8601 with the Oslo offset, for `<time datetime>` and metadata: 2025-09-02T00:00:00+02:00. */
+export function toIsoWithOffset(date: Date): string {
+  return formatISO(inNewsroomZone(date));
+}
+
+/** The calendar date in Oslo as zero-padded parts, for permalinks and archive folders. */
+export function calendarParts(date: Date): { year: string; month: string; day: string } {
+  const [year, month, day] = format(inNewsroomZone(date), 'yyyy-MM-dd').split('-') as [string, string, string];
+  return { year, month, day };
+}

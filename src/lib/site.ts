@@ -1,0 +1,41 @@
+/** The publication's name, as it appears in the masthead, titles and metadata. */
+export const SITE_NAME = 'Nyhetsleser';
+
+/** The site's language, for `<html lang>`. */
+export const SITE_LANGUAGE = 'nb';
+
+export interface SiteConfig {
+  /** The absolute origin, with any sub-path left to `base`: https://nyheter.example.no */
+  site: string;
+  /** The sub-path the site is served under, with leading and trailing slashes: `/` or `/nyheter/` */
+  base: string;
+  /** The folder articles are loaded from, relative to the project root. */
+  contentDir: string;
+}
+
+/** Names of the environment variables that configure a build, with their defaults. */
+export const ENVIRONMENT_DEFAULTS = {
+  SITE_URL: 'http://localhost:4321',
+  BASE_PATH: '/',
+  CONTENT_DIR: 'content',
+} as const;
+
+/** `nyheter`, `/nyheter`, `/nyheter/` → `/nyheter/`; empty or `/` → `/`. */
+export function normalizeBase(base: string): string {
+  const trimmed = base.trim().replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}/` : '/';
+}
+
+export function siteConfigFromEnvironment(env: Record<string, string | undefined>): SiteConfig {
+  const site = env.SITE_URL || ENVIRONMENT_DEFAULTS.SITE_URL;
+  try {
+    new URL(site);
+  } catch {
+    throw new Error(`SITE_URL must be an absolute URL such as https://nyheter.example.no, not "${site}".`);
+  }
+  return {
+    site: site.replace(/\/+$/, ''),
+    base: normalizeBase(env.BASE_PATH ?? ENVIRONMENT_DEFAULTS.BASE_PATH),
+    contentDir: env.CONTENT_DIR || ENVIRONMENT_DEFAULTS.CONTENT_DIR,
+  };
+}

@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import type { Root } from 'hast';
+import { BUILDS, readPage } from '../helpers/builds.ts';
+import { all, one, text } from '../helpers/hast.ts';
+import { SEED_PERMALINK, seedParagraphs } from '../helpers/seed.ts';
+
+let page: Root;
+let paragraphs: string[];
+
+before(async () => {
+  page = await readPage(BUILDS.site, `${SEED_PERMALINK}index.html`);
+  paragraphs = await seedParagraphs();
+});
+
+describe('the seed article page', () => {
+  it('is in Norwegian Bokmål', () => {
+    assert.equal(one(page, 'html').properties.lang, 'nb');
+  });
+
+  it('keeps every paragraph of the wire text, in order, and nothing else', () => {
+    const [, ...body] = paragraphs;
+    assert.deepEqual(all(page, '.article-body :is(p, h2)').map(text), body);
+  });
+
+  it('uses the lede’s own words for the headline', () => {
+    const headline = text(one(page, 'h1'));
+    const lede = text(one(page, '.article-body p.lede'));
+    assert.equal(headline, 'Putin kalte Xi for en «nær venn»');
+    assert.ok(lede.startsWith(headline), 'the lede starts with the headline');
+    assert.equal(one(page, 'meta[name=description]').properties.content, lede);
+  });
+
+  it('has the opening and one section per subheading, labelled by it', () => {
+    assert.equal(all(page, '.article-body > .opening > p').length, 2);
+    const sections = all(page, '.article-body > section');
+    assert.deepEqual(
+      sections.map((section) => [
+        String(section.properties.ariaLabelledBy),
+        one(section, 'h2').properties.id,
+        text(one(section, 'h2')),
+      ]),
+      [
+        ['alltid-sammen', 'alltid-sammen', '– Alltid sammen'],
+        ['stikk-mot-vesten', 'stikk-mot-vesten', 'Stikk mot Vesten'],
+      ],
+    );
+  });
+
+  it('binds the quote dash to the next word', () => {
+    const quote = all(page, '.article-body p').find((p) => text(p).startsWith('– Vi var'));
+    assert.ok(quote);
+    assert.match(String((quote.children[0] as { value: string }).value), /^–\u00a0Vi/);
+  });
+
+  it('shows the caption and the credit apart, without inventing a photo', () => {
+    const [dateLine] = paragraphs;
+    const figure = one(page, 'figure.lead-photo');
+    assert.equal(all(figure, 'img, picture').length, 0);
+    const caption = text(one(figure, 'figcaption .caption'));
+    const credit = text(one(figure, 'figcaption .credit'));
+    assert.equal(credit, 'Foto: Alexander Kazakov / Sputnik / AP / NTB');
+    assert.equal(`date 2025-09-02 ${caption} Alexander Kazakov / Sputnik / AP / NTB`, dateLine);
+  });
+
+  it('dates the article in Norwegian with a machine-readable time', () => {
+    const time = one(page, '.dateline time');
+    assert.equal(time.properties.dateTime, '2025-09-02T00:00:00+02:00');
+    assert.equal(text(one(page, '.dateline')), 'Publisert tirsdag 2. september 2025');
+  });
+
+  it('credits the source and tells the reading time', () => {
+    assert.equal(text(one(page, '.byline')), 'NTB');
+    assert.equal(text(one(page, '.reading-time')), '2 min lesetid');
+  });
+
+  it('has the landmarks a screen reader navigates by', () => {
+    for (const selector of [
+      'body > header',
+      'main#innhold',
+      'main article',
+      'body > footer',
+      'a.skip-link[href="#innhold"]',
+    ]) {
+      assert.equal(all(page, selector).length, 1, selector);
+    }
+    assert.equal(all(page, 'h1').length, 1);
+  });
+
+  it('needs no JavaScript', () => {
+    assert.deepEqual(all(page, 'script'), []);
+  });
+
+  it('has an absolute canonical URL at the permalink', () => {
+    assert.equal(one(page, 'link[rel=canonical]').properties.href, `https://nyheter.example.no/${SEED_PERMALINK}`);
+  });
+});

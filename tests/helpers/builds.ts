@@ -1,0 +1,89 @@
+import { spawn } from 'node:child_process';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { Root } from 'hast';
+import { rehype } from 'rehype';
+
+/**
+ * The sites the build tests read. The global setup builds each once per
+ * `npm test`; the tests only parse what is in `dir`.
+ */
+
+export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
+export const TEST_SITE_URL = 'https://nyheter.example.no';
+
+export interface TestBuild {
+  name: string;
+  dir: string;
+  base: string;
+  contentDir: string;
+}
+
+const buildsDir = join(PROJECT_ROOT, '.test-builds');
+
+export const BUILDS = {
+  /** The real content at the domain root. */
+  site: { name: 'site', dir: join(buildsDir, 'site'), base: '/', contentDir: 'content' },
+  /** The real content under a sub-path, as on a shared host. */
+  subpath: { name: 'subpath', dir: join(buildsDir, 'subpath'), base: '/nyheter/', contentDir: 'content' },
+  /** The synthetic fixture, with photos, under a sub-path. */
+  fixture: { name: 'fixture', dir: join(buildsDir, 'fixture'), base: '/arkiv/', contentDir: 'tests/fixtures/content' },
+} satisfies Record<string, TestBuild>;
+
+export interface BuildResult {
+  code: number | null;
+  output: string;
+}
+
+/** Runs `astro build` in a child process, as `npm run build` would, with the given content folder and base. */
+export function astroBuild({
+  outDir,
+  base = '/',
+  contentDir,
+  cacheDir,
+}: {
+  outDir: string;
+  base?: string;
+  contentDir: string;
+  cacheDir: string;
+}): Promise<BuildResult> {
+  return new Promise((done, fail) => {
+    const child = spawn(join(PROJECT_ROOT, 'node_modules/.bin/astro'), ['build', '--outDir', outDir], {
+      cwd: PROJECT_ROOT,
+      env: {
+        ...process.env,
+        SITE_URL: TEST_SITE_URL,
+        BASE_PATH: base,
+        CONTENT_DIR: contentDir,
+        ASTRO_CACHE_DIR: cacheDir,
+        ASTRO_TELEMETRY_DISABLED: '1',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, output }));
+  });
+}
+
+export function buildTestSite(build: TestBuild): Promise<BuildResult> {
+  return astroBuild({
+    outDir: build.dir,
+    base: build.base,
+    contentDir: build.contentDir,
+    cacheDir: join(buildsDir, `cache-${build.name}`),
+  });
+}
+
+/** Every HTML file in a built site, as paths relative to it. */
+export async function htmlFiles(dir: string): Promise<string[]> {
+  const names = await readdir(dir, { recursive: true });
+  return names.filter((name) => name.endsWith('.html')).sort();
+}
+
+/** A built page, parsed into a hast tree. */
+export async function readPage(build: TestBuild, file: string): Promise<Root> {
+  return rehype().parse(await readFile(join(build.dir, file), 'utf8'));
+}

@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { articleSchema } from '../../src/lib/article-schema.ts';
+
+const valid = { title: 'Tittel', published: '2025-09-02', source: 'NTB' };
+
+function problems(frontmatter: Record<string, unknown>): Record<string, string> {
+  const result = articleSchema.safeParse(frontmatter);
+  assert.equal(result.success, false, 'expected the frontmatter to be refused');
+  return Object.fromEntries(
+    result.error?.issues.map((issue) => [issue.path.join('.') || issue.code, issue.message]) ?? [],
+  );
+}
+
+describe('articleSchema', () => {
+  it('accepts the smallest article and fills in defaults', () => {
+    const data = articleSchema.parse(valid);
+    assert.deepEqual(data.tags, []);
+    assert.equal(data.published.toISOString(), '2025-09-01T22:00:00.000Z');
+  });
+  it('names a missing title and source', () => {
+    const found = problems({ published: '2025-09-02' });
+    assert.match(found.title ?? '', /is missing/);
+    assert.match(found.source ?? '', /is missing/);
+  });
+  it('refuses an empty title', () => {
+    assert.match(problems({ ...valid, title: '   ' }).title ?? '', /is empty/);
+  });
+  it('refuses a missing, impossible or malformed date', () => {
+    assert.match(problems({ ...valid, published: undefined }).published ?? '', /is missing/);
+    assert.match(problems({ ...valid, published: '2025-02-30' }).published ?? '', /"2025-02-30" is not a real date/);
+    assert.match(problems({ ...valid, published: 20250902 }).published ?? '', /must be a date/);
+  });
+  it('refuses an update before publication', () => {
+    assert.match(problems({ ...valid, updated: '2025-09-01' }).updated ?? '', /before `published`/);
+  });
+  it('refuses a slug that is not lowercase ASCII', () => {
+    assert.match(problems({ ...valid, slug: 'Møte-i-Beijing' }).slug ?? '', /lowercase ASCII/);
+  });
+  it('requires alt text for a photo file, and a caption for any photo', () => {
+    assert.match(problems({ ...valid, photo: { src: './a.jpg', caption: 'Tekst' } })['photo.alt'] ?? '', /alt text/);
+    assert.match(problems({ ...valid, photo: { credit: 'NTB' } })['photo.caption'] ?? '', /is missing/);
+  });
+  it('accepts a photo with only a caption and credit, as the wire sends it', () => {
+    const data = articleSchema.parse({ ...valid, photo: { caption: 'Tekst.', credit: 'Name / AP / NTB' } });
+    assert.equal(data.photo?.credit, 'Name / AP / NTB');
+  });
+  it('refuses unknown fields, so that typos are caught', () => {
+    assert.ok(problems({ ...valid, tittel: 'x' }).unrecognized_keys);
+  });
+});

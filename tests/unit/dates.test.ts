@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import {
+  calendarParts,
+  formatClockTime,
+  formatLongDate,
+  hasClockTime,
+  parsePublicationDate,
+  toIsoWithOffset,
+} from '../../src/lib/dates.ts';
+
+function parsed(text: string): Date {
+  const date = parsePublicationDate(text);
+  assert.ok(date, `${text} should parse`);
+  return date;
+}
+
+describe('parsePublicationDate', () => {
+  it('reads a bare date as Oslo midnight', () => {
+    assert.equal(parsed('2025-09-02').toISOString(), '2025-09-01T22:00:00.000Z');
+    assert.equal(parsed('2025-01-15').toISOString(), '2025-01-14T23:00:00.000Z');
+  });
+  it('reads a local time as Oslo time and honours an explicit offset', () => {
+    assert.equal(parsed('2025-09-02T14:30').toISOString(), '2025-09-02T12:30:00.000Z');
+    assert.equal(parsed('2025-09-02 14:30:15').toISOString(), '2025-09-02T12:30:15.000Z');
+    assert.equal(parsed('2025-09-02T14:30:00Z').toISOString(), '2025-09-02T14:30:00.000Z');
+    assert.equal(parsed('2025-09-02T14:30+05:00').toISOString(), '2025-09-02T09:30:00.000Z');
+  });
+  it('refuses dates that are not on the calendar instead of rolling them over', () => {
+    for (const text of [
+      '2025-02-30',
+      '2025-02-29',
+      '2025-13-01',
+      '2025-00-10',
+      '2025-09-02T24:30',
+      '2025-09-02T12:60',
+    ]) {
+      assert.equal(parsePublicationDate(text), null, text);
+    }
+  });
+  it('accepts 29 February in a leap year', () => {
+    assert.equal(toIsoWithOffset(parsed('2024-02-29')), '2024-02-29T00:00:00+01:00');
+  });
+  it('refuses other formats', () => {
+    for (const text of ['2. september 2025', '02.09.2025', '2025-9-2', '', 'i går']) {
+      assert.equal(parsePublicationDate(text), null, text);
+    }
+  });
+});
+
+describe('formatting in Norwegian', () => {
+  it('writes the long date with weekday, as Norwegian newspapers do', () => {
+    assert.equal(formatLongDate(parsed('2025-09-02')), 'tirsdag 2. september 2025');
+    assert.equal(formatLongDate(parsed('2025-12-24')), 'onsdag 24. desember 2025');
+  });
+  it('uses the Oslo date, not the UTC date', () => {
+    const lateEvening = parsed('2025-09-02T23:30Z');
+    assert.equal(formatLongDate(lateEvening), 'onsdag 3. september 2025');
+    assert.deepEqual(calendarParts(lateEvening), { year: '2025', month: '09', day: '03' });
+  });
+  it('writes clock times with a full stop and knows when no time was given', () => {
+    assert.equal(formatClockTime(parsed('2025-09-02T09:05')), '09.05');
+    assert.equal(hasClockTime(parsed('2025-09-02T09:05')), true);
+    assert.equal(hasClockTime(parsed('2025-09-02')), false);
+  });
+  it('writes ISO 8601 with the summer and winter offsets', () => {
+    assert.equal(toIsoWithOffset(parsed('2025-09-02T14:30')), '2025-09-02T14:30:00+02:00');
+    assert.equal(toIsoWithOffset(parsed('2025-11-26T14:30')), '2025-11-26T14:30:00+01:00');
+  });
+});
