@@ -1,10 +1,15 @@
 // @ts-check
 import { unified } from '@astrojs/markdown-remark';
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { rehypePlugins, remarkPlugins } from './src/markdown/index.ts';
+import cdnFiles from './src/integrations/cdn-files.ts';
 import { siteConfigFromEnvironment } from './src/lib/site.ts';
+import { checkContent, redirectsOf } from './src/lib/content-check.ts';
 
-const { site, base } = siteConfigFromEnvironment(process.env);
+const { site, base, contentDir } = siteConfigFromEnvironment(process.env);
+// Old permalinks serve redirect pages, which have no place in the sitemap.
+const redirectPaths = new Set(redirectsOf(await checkContent(contentDir)).map(({ from }) => from));
 
 export default defineConfig({
   site,
@@ -18,8 +23,28 @@ export default defineConfig({
     inlineStylesheets: 'always',
   },
   markdown: {
+    // News has no code to highlight, and Shiki's inline styles would need 'unsafe-inline'.
+    syntaxHighlight: false,
     // Smartypants would print English “” quotes; Norwegian typography is a plugin of ours.
     processor: unified({ remarkPlugins, rehypePlugins, smartypants: false }),
+  },
+  integrations: [
+    sitemap({ filter: (page) => !redirectPaths.has(new URL(page).pathname.slice(base.length - 1)) }),
+    cdnFiles({ contentDir }),
+  ],
+  security: {
+    // Astro hashes every style and script it emits into a CSP meta tag: no 'unsafe-inline'.
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+    },
   },
   devToolbar: { enabled: false },
 });

@@ -95,7 +95,7 @@ async function importOne(input: string, flags: Flags, contentDir: string): Promi
     () => false,
   );
   if (exists && !flags.force) throw new ImportError(`${shown} already exists: pass --force to replace it`);
-  const { articles } = await checkContent(join(contentDir, 'articles'));
+  const { articles } = await checkContent(contentDir);
   const owner = articles.find(
     (other) => other.permalink === article.permalink && resolve(other.file) !== resolve(path),
   );

@@ -20,7 +20,7 @@ export function articleLoader(contentDir: string): Loader {
   return {
     name: 'nyhetsleser-articles',
     async load(context) {
-      const report = await checkContent(articlesDir);
+      const report = await checkContent(contentDir);
       if (report.problems.length) {
         const count = report.problems.length === 1 ? 'a problem' : `${report.problems.length} problems`;
         throw new ContentError(`The articles have ${count}:\n${report.problems.map(formatProblem).join('\n')}`);

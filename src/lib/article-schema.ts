@@ -75,6 +75,14 @@ export function createArticleSchema<PhotoFile extends z.ZodType>(photoFile: Phot
         .regex(SLUG_PATTERN, { error: 'must be lowercase ASCII words joined by hyphens, like putin-moter-xi' })
         .optional(),
       photo: createPhotoSchema(photoFile).optional(),
+      /** Old permalinks of this article, which redirect here: /2025/09/02/gammel-slug/ */
+      redirectFrom: z
+        .array(
+          z.string().regex(/^\/(?:[a-z0-9._~-]+\/)+$/, {
+            error: 'must be a site path with slashes at both ends, like /2025/09/02/gammel-slug/',
+          }),
+        )
+        .default([]),
     })
     .refine((article) => !article.updated || article.updated >= article.published, {
       path: ['updated'],

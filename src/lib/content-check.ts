@@ -160,11 +160,56 @@ function missingPhotos(file: string, article: CheckedArticle, body: string, body
   return problems;
 }
 
-/** Checks every article below `articlesDir`. Paths in the report are relative to `cwd`. */
-export async function checkContent(articlesDir: string, cwd = process.cwd()): Promise<ContentReport> {
+/** The committed list of every published permalink, one path a line, in the content folder. */
+export const PERMALINKS_LOCK = 'permalinks.lock';
+
+/** The paths in a permalinks lock with their line numbers; none when there is no lock. */
+export async function readPermalinksLock(path: string): Promise<Array<{ path: string; line: number }>> {
+  const text = await readFile(path, 'utf8').catch(() => '');
+  return text
+    .split('\n')
+    .map((line, index) => ({ path: line.trim(), line: index + 1 }))
+    .filter(({ path }) => path && !path.startsWith('#'));
+}
+
+/** Redirects problems: a redirect from a live page, or from a path another article already redirects from. */
+function redirectProblems(articles: CheckedArticle[], owners: Map<string, string>): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const redirected = new Map<string, string>();
+  for (const article of articles) {
+    article.data?.redirectFrom.forEach((path, index) => {
+      const field = `redirectFrom.${index}`;
+      const live = owners.get(path);
+      const other = redirected.get(path);
+      if (live) {
+        problems.push({
+          file: article.file,
+          field,
+          message: `is ${path}, the live permalink of ${live}: a page that exists cannot also redirect`,
+        });
+      } else if (other) {
+        problems.push({
+          file: article.file,
+          field,
+          message: `is ${path}, which ${other} already redirects from: keep it in one article`,
+        });
+      } else {
+        redirected.set(path, article.file);
+      }
+    });
+  }
+  return problems;
+}
+
+/**
+ * Checks every article in `contentDir/articles`, and that every permalink in
+ * `contentDir/permalinks.lock` still resolves, to an article or a redirect.
+ * Paths in the report are relative to `cwd`.
+ */
+export async function checkContent(contentDir: string, cwd = process.cwd()): Promise<ContentReport> {
   const report: ContentReport = { articles: [], problems: [] };
   const owners = new Map<string, string>();
-  for (const path of await findArticleFiles(articlesDir)) {
+  for (const path of await findArticleFiles(join(contentDir, 'articles'))) {
     const file = relative(cwd, path);
     const { article, body, bodyFirstLine, problems } = checkArticleSource(file, await readFile(path, 'utf8'));
     report.problems.push(...problems, ...missingPhotos(file, article, body, bodyFirstLine));
@@ -183,5 +228,26 @@ export async function checkContent(articlesDir: string, cwd = process.cwd()): Pr
     }
     report.articles.push(article);
   }
+  report.problems.push(...redirectProblems(report.articles, owners));
+  const redirectedFrom = new Set(report.articles.flatMap((article) => article.data?.redirectFrom ?? []));
+  const lockFile = join(contentDir, PERMALINKS_LOCK);
+  for (const { path, line } of await readPermalinksLock(lockFile)) {
+    if (owners.has(path) || redirectedFrom.has(path)) continue;
+    report.problems.push({
+      file: relative(cwd, lockFile),
+      line,
+      field: 'permalink',
+      message: `${path} was published and no longer resolves: restore the article, or add ${path} to redirectFrom in the article that replaces it`,
+    });
+  }
   return report;
+}
+
+/** Every redirect the articles declare: from an old permalink to the article's live one. */
+export function redirectsOf(report: ContentReport): Array<{ from: string; to: string }> {
+  return report.articles.flatMap((article) =>
+    article.permalink
+      ? (article.data?.redirectFrom ?? []).map((from) => ({ from, to: article.permalink as string }))
+      : [],
+  );
 }

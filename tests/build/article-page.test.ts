@@ -39,10 +39,11 @@ describe('the seed article page', () => {
         String(section.properties.ariaLabelledBy),
         one(section, 'h2').properties.id,
         text(one(section, 'h2')),
+        one(section, '.heading-anchor').properties.href,
       ]),
       [
-        ['alltid-sammen', 'alltid-sammen', '– Alltid sammen'],
-        ['stikk-mot-vesten', 'stikk-mot-vesten', 'Stikk mot Vesten'],
+        ['alltid-sammen', 'alltid-sammen', '– Alltid sammen', '#alltid-sammen'],
+        ['stikk-mot-vesten', 'stikk-mot-vesten', 'Stikk mot Vesten', '#stikk-mot-vesten'],
       ],
     );
   });
@@ -87,8 +88,12 @@ describe('the seed article page', () => {
     assert.equal(all(page, 'h1').length, 1);
   });
 
-  it('needs no JavaScript', () => {
-    assert.deepEqual(all(page, 'script'), []);
+  it('needs no JavaScript to read: the only script enhances the hidden share tools', () => {
+    assert.deepEqual(
+      all(page, 'script:not([type="application/ld+json"])').map((script) => script.properties.type),
+      ['module'],
+    );
+    assert.equal(one(page, '.share-tools').properties.hidden, true);
   });
 
   it('has an absolute canonical URL at the permalink', () => {

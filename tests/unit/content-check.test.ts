@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
-import { checkArticleSource, checkContent, formatProblem } from '../../src/lib/content-check.ts';
+import { checkArticleSource, checkContent, formatProblem, redirectsOf } from '../../src/lib/content-check.ts';
 
 /** Writes a synthetic content folder: path → file text. */
 async function contentFolder(files: Record<string, string>): Promise<string> {
@@ -61,7 +61,7 @@ describe('checkContent', () => {
         'Tekst.\n\n![Alt](./borte.png)\n',
       ),
     });
-    const { problems } = await checkContent(join(root, 'articles'), root);
+    const { problems } = await checkContent(root, root);
     assert.deepEqual(problems.map(formatProblem).sort(), [
       'articles/2025/09/02/bilde-i-teksten.md:9: body: shows the photo "./borte.png", which does not exist: put the photo next to the article or fix the path',
       'articles/2025/09/02/mangler-bilde.md: photo.src: names "./borte.jpg", which does not exist: put the photo next to the article or fix the path',
@@ -74,7 +74,7 @@ describe('checkContent', () => {
       'articles/2025/09/02/forste.md': article(`${VALID}\nslug: samme`),
       'articles/2025/09/02/andre.md': article(`${VALID}\nslug: samme`),
     });
-    const { problems } = await checkContent(join(root, 'articles'), root);
+    const { problems } = await checkContent(root, root);
     assert.equal(problems.length, 1);
     assert.equal(
       formatProblem(problems[0]!),
@@ -83,11 +83,44 @@ describe('checkContent', () => {
   });
   it('gives each valid article its permalink', async () => {
     const root = await contentFolder({ 'articles/2025/09/02/Møte i Beijing.md': article(VALID) });
-    const { articles, problems } = await checkContent(join(root, 'articles'), root);
+    const { articles, problems } = await checkContent(root, root);
     assert.deepEqual(problems, []);
     assert.equal(articles[0]?.permalink, '/2025/09/02/mote-i-beijing/');
   });
   it('finds nothing in a folder that does not exist', async () => {
     assert.deepEqual(await checkContent('/finnes/ikke'), { articles: [], problems: [] });
+  });
+});
+
+describe('checkContent, permalinks that were published', () => {
+  it('fails when a permalink in permalinks.lock no longer resolves, naming its line', async () => {
+    const root = await contentFolder({
+      'articles/2025/09/02/ny.md': article(VALID),
+      'permalinks.lock': '/2025/09/02/ny/\n/2025/09/02/gammel/\n',
+    });
+    const { problems } = await checkContent(root, root);
+    assert.deepEqual(problems.map(formatProblem), [
+      'permalinks.lock:2: permalink: /2025/09/02/gammel/ was published and no longer resolves: restore the article, or add /2025/09/02/gammel/ to redirectFrom in the article that replaces it',
+    ]);
+  });
+  it('passes when the article that replaces it redirects from it', async () => {
+    const root = await contentFolder({
+      'articles/2025/09/02/ny.md': article(`${VALID}\nredirectFrom:\n  - /2025/09/02/gammel/`),
+      'permalinks.lock': '/2025/09/02/gammel/\n/2025/09/02/ny/\n',
+    });
+    const report = await checkContent(root, root);
+    assert.deepEqual(report.problems, []);
+    assert.deepEqual(redirectsOf(report), [{ from: '/2025/09/02/gammel/', to: '/2025/09/02/ny/' }]);
+  });
+  it('refuses a redirect from a live page, and the same redirect in two articles', async () => {
+    const root = await contentFolder({
+      'articles/2025/09/02/a.md': article(`${VALID}\nredirectFrom:\n  - /2025/09/02/b/\n  - /gammel/`),
+      'articles/2025/09/02/b.md': article(`${VALID}\nredirectFrom:\n  - /gammel/`),
+    });
+    const { problems } = await checkContent(root, root);
+    assert.deepEqual(problems.map((problem) => `${problem.file} ${problem.field}`).sort(), [
+      'articles/2025/09/02/a.md redirectFrom.0',
+      'articles/2025/09/02/b.md redirectFrom.0',
+    ]);
   });
 });

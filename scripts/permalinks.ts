@@ -1,0 +1,29 @@
+import { rename, writeFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { checkContent, formatProblem, PERMALINKS_LOCK, readPermalinksLock } from '../src/lib/content-check.ts';
+import { siteConfigFromEnvironment } from '../src/lib/site.ts';
+
+/**
+ * npm run permalinks: adds every live article's permalink to
+ * content/permalinks.lock, sorted. It never removes one: a published URL
+ * stays in the lock for good, and the build fails if it stops resolving.
+ */
+
+const contentDir = resolve(siteConfigFromEnvironment(process.env).contentDir);
+const report = await checkContent(contentDir);
+if (report.problems.length) {
+  console.error(report.problems.map(formatProblem).join('\n'));
+  console.error('error: fix the articles first: the lock only records permalinks of valid articles');
+  process.exit(1);
+}
+const lockFile = join(contentDir, PERMALINKS_LOCK);
+const locked = new Set((await readPermalinksLock(lockFile)).map(({ path }) => path));
+const added = report.articles
+  .map((article) => article.permalink)
+  .filter((path): path is string => !!path && !locked.has(path));
+const all = [...locked, ...added].sort();
+const temporary = `${lockFile}.${process.pid}.tmp`;
+await writeFile(temporary, `${all.join('\n')}\n`);
+await rename(temporary, lockFile);
+for (const path of added) console.log(`added ${path}`);
+console.log(`${relative(process.cwd(), lockFile)}: ${all.length} permalinks, ${added.length} new`);

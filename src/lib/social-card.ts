@@ -1,0 +1,129 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import satori from 'satori';
+import sharp from 'sharp';
+
+/**
+ * The picture a shared link shows: 1200×630 (1.91:1, what Facebook, LinkedIn
+ * and X ask for), with the headline, the date and the site name set in Inter
+ * from npm. An article with a photo gets the photo behind the text, cropped
+ * to 1.91:1. Cards are cached by a hash of their inputs, so a rebuild renders
+ * only the cards whose article changed.
+ */
+
+export const CARD_WIDTH = 1200;
+export const CARD_HEIGHT = 630;
+
+/** Bump when the design changes, so that cached cards are rendered again. */
+const DESIGN_VERSION = 1;
+
+export interface CardInput {
+  headline: string;
+  siteName: string;
+  /** The line under the headline: "tirsdag 2. september 2025 · NTB". */
+  footer?: string | undefined;
+  /** The lead photo file, when the article has one. */
+  photoPath?: string | undefined;
+}
+
+const require = createRequire(import.meta.url);
+let fonts: Promise<Array<{ name: string; data: Buffer; weight: 400 | 800; style: 'normal' }>> | undefined;
+
+function loadFonts() {
+  fonts ??= Promise.all(
+    ([400, 800] as const).map(async (weight) => ({
+      name: 'Inter',
+      weight,
+      style: 'normal' as const,
+      data: await readFile(require.resolve(`@fontsource/inter/files/inter-latin-${weight}-normal.woff`)),
+    })),
+  );
+  return fonts;
+}
+
+type Node = { type: string; props: { style?: Record<string, unknown>; children?: unknown; src?: string } };
+const box = (style: Record<string, unknown>, children?: unknown): Node => ({ type: 'div', props: { style, children } });
+
+/** Headlines shrink as they grow, so that the longest still fit in four lines. */
+function headlineSize(headline: string): number {
+  if (headline.length <= 40) return 72;
+  if (headline.length <= 70) return 60;
+  return 48;
+}
+
+function cardTree(input: CardInput, photo: string | undefined): Node {
+  const layer = { position: 'absolute', left: 0, top: 0, width: CARD_WIDTH, height: CARD_HEIGHT };
+  // Satori sizes boxes without their padding, so the text is inset by position instead.
+  const text = box(
+    { position: 'absolute', left: 96, top: 60, right: 80, bottom: 56, display: 'flex', flexDirection: 'column' },
+    [
+      box({ fontSize: 36, fontWeight: 800, color: photo ? '#ffffff' : '#a3161c', letterSpacing: -0.5 }, input.siteName),
+      box({ flexGrow: 1 }),
+      box(
+        { fontSize: headlineSize(input.headline), fontWeight: 800, lineHeight: 1.1, letterSpacing: -1.5 },
+        input.headline,
+      ),
+      input.footer && box({ marginTop: 36, fontSize: 30, color: photo ? '#ece8e0' : '#5b5750' }, input.footer),
+    ].filter(Boolean),
+  );
+  return box(
+    {
+      ...layer,
+      display: 'flex',
+      backgroundColor: '#fbfaf7',
+      color: photo ? '#ffffff' : '#1b1a18',
+      fontFamily: 'Inter',
+    },
+    [
+      photo && { type: 'img', props: { src: photo, style: layer } },
+      photo && box({ ...layer, backgroundImage: 'linear-gradient(180deg, rgba(0,0,0,0.2) 0%, rgba(0,0,0,0.85) 100%)' }),
+      box({ ...layer, width: 16, backgroundColor: '#a3161c' }),
+      text,
+    ].filter(Boolean),
+  );
+}
+
+async function photoDataUrl(path: string): Promise<string> {
+  const cropped = await sharp(path)
+    .resize(CARD_WIDTH, CARD_HEIGHT, { fit: 'cover', position: 'attention' })
+    .jpeg({ quality: 82 })
+    .toBuffer();
+  return `data:image/jpeg;base64,${cropped.toString('base64')}`;
+}
+
+/** Renders a card to PNG. */
+export async function renderCard(input: CardInput): Promise<Buffer> {
+  const photo = input.photoPath ? await photoDataUrl(input.photoPath) : undefined;
+  const svg = await satori(cardTree(input, photo) as Parameters<typeof satori>[0], {
+    width: CARD_WIDTH,
+    height: CARD_HEIGHT,
+    fonts: await loadFonts(),
+  });
+  return sharp(Buffer.from(svg)).png({ compressionLevel: 9 }).toBuffer();
+}
+
+/** A hash of everything that shows on the card, the photo's bytes included. */
+export async function cardCacheKey(input: CardInput): Promise<string> {
+  const hash = createHash('sha256').update(JSON.stringify({ DESIGN_VERSION, ...input, photoPath: undefined }));
+  if (input.photoPath) hash.update(await readFile(input.photoPath));
+  return hash.digest('hex').slice(0, 32);
+}
+
+/** The card from the cache, or rendered and cached. `rendered` tells which. */
+export async function cachedCard(
+  input: CardInput,
+  cacheDir: string,
+  render: (input: CardInput) => Promise<Buffer> = renderCard,
+): Promise<{ png: Buffer; rendered: boolean }> {
+  const path = join(cacheDir, `${await cardCacheKey(input)}.png`);
+  const cached = await readFile(path).catch(() => undefined);
+  if (cached) return { png: cached, rendered: false };
+  const png = await render(input);
+  await mkdir(cacheDir, { recursive: true });
+  const temporary = `${path}.${process.pid}.tmp`;
+  await writeFile(temporary, png);
+  await rename(temporary, path);
+  return { png, rendered: true };
+}

@@ -1,0 +1,21 @@
+import type { APIRoute, GetStaticPaths, ImageMetadata } from 'astro';
+import { type Article, articlePermalinkParts, getArticlesNewestFirst } from '../../../../../lib/articles.ts';
+import { socialCardResponse } from '../../../../../lib/card-response.ts';
+import { formatLongDate } from '../../../../../lib/dates.ts';
+import { SITE_NAME } from '../../../../../lib/site.ts';
+
+/** Each article's card, beside its page: /2025/09/02/<slug>/card.png */
+export const getStaticPaths = (async () => {
+  const articles = await getArticlesNewestFirst();
+  return articles.map((article) => ({ params: articlePermalinkParts(article), props: { article } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ article: Article }> = ({ props: { article } }) => {
+  const photo = article.data.photo?.src as (ImageMetadata & { fsPath?: string }) | undefined;
+  return socialCardResponse({
+    headline: article.data.title,
+    siteName: SITE_NAME,
+    footer: `${formatLongDate(article.data.published)} · ${article.data.source}`,
+    photoPath: photo?.fsPath,
+  });
+};

@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import sharp from 'sharp';
+import {
+  CARD_HEIGHT,
+  CARD_WIDTH,
+  cachedCard,
+  type CardInput,
+  cardCacheKey,
+  renderCard,
+} from '../../src/lib/social-card.ts';
+
+const PHOTO = join(import.meta.dirname, '../fixtures/content/articles/2025/01/15/testbilde.png');
+const input: CardInput = {
+  headline: 'Syntetisk overskrift med «æøå»',
+  siteName: 'Nyhetsleser',
+  footer: 'tirsdag 2. september 2025 · NTB',
+};
+
+describe('renderCard', () => {
+  it('renders a 1200×630 PNG, with and without a photo', async () => {
+    for (const card of [input, { ...input, photoPath: PHOTO }]) {
+      const metadata = await sharp(await renderCard(card)).metadata();
+      assert.deepEqual([metadata.format, metadata.width, metadata.height], ['png', CARD_WIDTH, CARD_HEIGHT]);
+    }
+  });
+  it('draws the headline: a longer headline changes the picture', async () => {
+    const [short, long] = await Promise.all([
+      renderCard(input),
+      renderCard({ ...input, headline: `${input.headline} og mer` }),
+    ]);
+    assert.notDeepEqual(short, long);
+  });
+});
+
+describe('cachedCard', () => {
+  it('renders a card once and serves it from the cache after', async () => {
+    const cacheDir = await mkdtemp(join(tmpdir(), 'nyhetsleser-cards-'));
+    let renders = 0;
+    const render = async (card: CardInput) => {
+      renders++;
+      return renderCard(card);
+    };
+    const first = await cachedCard(input, cacheDir, render);
+    const second = await cachedCard(input, cacheDir, render);
+    assert.equal(renders, 1);
+    assert.deepEqual([first.rendered, second.rendered], [true, false]);
+    assert.deepEqual(second.png, first.png);
+  });
+});
+
+describe('cardCacheKey', () => {
+  it('changes with anything shown on the card, and only then', async () => {
+    const key = await cardCacheKey(input);
+    assert.equal(await cardCacheKey({ ...input }), key);
+    assert.notEqual(await cardCacheKey({ ...input, headline: 'Annen' }), key);
+    assert.notEqual(await cardCacheKey({ ...input, footer: 'onsdag 3. september 2025 · NTB' }), key);
+    assert.notEqual(await cardCacheKey({ ...input, photoPath: PHOTO }), key);
+  });
+});
