@@ -22,6 +22,11 @@ export default defineConfig({
     // The page's CSS travels inside the HTML, so that it renders in the first round trip.
     inlineStylesheets: 'always',
   },
+  image: {
+    // Photos in the body get srcset and sizes for their column, like the lead photo.
+    layout: 'constrained',
+    breakpoints: [390, 780, 1200, 1600],
+  },
   markdown: {
     // News has no code to highlight, and Shiki's inline styles would need 'unsafe-inline'.
     syntaxHighlight: false,

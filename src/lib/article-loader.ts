@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { glob, type Loader } from 'astro/loaders';
 import { checkContent, formatProblem } from './content-check.ts';
 
@@ -7,12 +9,28 @@ export class ContentError extends Error {
   override name = 'ContentError';
 }
 
+/** The code that renders articles: the markdown plugins and the library they use. */
+const PIPELINE_DIRS = ['src/markdown', 'src/lib'].map((dir) => resolve(dir));
+
+/** A hash of the rendering code, so that cached renders are dropped when it changes. */
+async function pipelineDigest(): Promise<string> {
+  const hash = createHash('sha256');
+  for (const dir of PIPELINE_DIRS) {
+    for (const name of (await readdir(dir, { recursive: true })).filter((file) => file.endsWith('.ts')).sort()) {
+      hash.update(name).update(await readFile(join(dir, name)));
+    }
+  }
+  return hash.digest('hex');
+}
+
 /**
  * Astro's glob loader over `<contentDir>/articles/**\/*.md`, with two changes.
  * First, the whole folder is checked before anything is loaded, and all its
  * problems are reported together. Second, each entry is validated with its
  * frontmatter as written, dates still text, so that the schema can refuse an
- * impossible date that YAML would roll over.
+ * impossible date that YAML would roll over. And since Astro keeps rendered
+ * articles between builds and knows only when the config or the files change,
+ * the store is cleared when the markdown pipeline's code changes.
  */
 export function articleLoader(contentDir: string): Loader {
   const articlesDir = resolve(contentDir, 'articles');
@@ -24,6 +42,11 @@ export function articleLoader(contentDir: string): Loader {
       if (report.problems.length) {
         const count = report.problems.length === 1 ? 'a problem' : `${report.problems.length} problems`;
         throw new ContentError(`The articles have ${count}:\n${report.problems.map(formatProblem).join('\n')}`);
+      }
+      const digest = await pipelineDigest();
+      if (context.meta.get('pipeline-digest') !== digest) {
+        context.store.clear();
+        context.meta.set('pipeline-digest', digest);
       }
       const frontmatterByFile = new Map(report.articles.map((article) => [resolve(article.file), article.frontmatter]));
       await files.load({

@@ -1,6 +1,9 @@
 /** The publication's name, as it appears in the masthead, titles and metadata. */
 export const SITE_NAME = 'Nyhetsleser';
 
+/** How wide photos are shown: the text column (38rem) on wide screens, the screen less its margins on phones. */
+export const PHOTO_SIZES = '(min-width: 40.5rem) 38rem, calc(100vw - 2.5rem)';
+
 /** The site's language, for `<html lang>`. */
 export const SITE_LANGUAGE = 'nb';
 

@@ -2,6 +2,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import { visit } from 'unist-util-visit';
 import { formatCredit, splitCaptionAndCredit } from '../lib/photo-credit.ts';
+import { PHOTO_SIZES } from '../lib/site.ts';
 
 function isBlank(node: ElementContent): boolean {
   return node.type === 'text' && !node.value.trim();
@@ -20,6 +21,7 @@ export function photoCaption(caption: string, credit?: string): Element {
  * Turns a paragraph that holds only an image into a `<figure>`. The image's
  * title is its caption and credit, split at the last " | ":
  * `![Alt](./foto.jpg "Putin i Beijing tirsdag. | Name / AP / NTB")`.
+ * The image is sized for the text column.
  */
 export default function rehypeFigures() {
   return (tree: Root) => {
@@ -30,6 +32,8 @@ export default function rehypeFigures() {
       if (content.length !== 1 || image?.type !== 'element' || image.tagName !== 'img') return;
       const title = typeof image.properties.title === 'string' ? image.properties.title.trim() : '';
       delete image.properties.title;
+      // Astro's image pass reads this when it writes the srcset.
+      image.properties.sizes = PHOTO_SIZES;
       const { caption, credit } = splitCaptionAndCredit(title);
       parent.children[index] = h('figure', { className: ['photo'] }, [
         image,

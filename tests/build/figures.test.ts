@@ -56,7 +56,7 @@ describe('the rest of the synthetic fixture article', () => {
     );
   });
 
-  it('keeps repeated headings apart with unique ASCII ids', () => {
+  it('keeps headings that transliterate alike apart with unique ASCII ids', () => {
     assert.deepEqual(
       all(page, '.article-body h2').map((heading) => heading.properties.id),
       ['forste-seksjon', 'okonomi', 'okonomi-1'],
