@@ -1,6 +1,6 @@
 import { rename, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { checkContent, formatProblem, PERMALINKS_LOCK, readPermalinksLock } from '../src/lib/content-check.ts';
+import { checkContent, formatProblem, isError, PERMALINKS_LOCK, readPermalinksLock } from '../src/lib/content-check.ts';
 import { siteConfigFromEnvironment } from '../src/lib/site.ts';
 
 /**
@@ -11,8 +11,8 @@ import { siteConfigFromEnvironment } from '../src/lib/site.ts';
 
 const contentDir = resolve(siteConfigFromEnvironment(process.env).contentDir);
 const report = await checkContent(contentDir);
-if (report.problems.length) {
-  console.error(report.problems.map(formatProblem).join('\n'));
+if (report.problems.some(isError)) {
+  console.error(report.problems.filter(isError).map(formatProblem).join('\n'));
   console.error('error: fix the articles first: the lock only records permalinks of valid articles');
   process.exit(1);
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { glob, type Loader } from 'astro/loaders';
-import { checkContent, formatProblem } from './content-check.ts';
+import { checkContent, formatProblem, isError } from './content-check.ts';
 
 /** Raised before Astro loads anything, so that the editor sees every problem at once. */
 export class ContentError extends Error {
@@ -39,9 +39,12 @@ export function articleLoader(contentDir: string): Loader {
     name: 'nyhetsleser-articles',
     async load(context) {
       const report = await checkContent(contentDir);
-      if (report.problems.length) {
-        const count = report.problems.length === 1 ? 'a problem' : `${report.problems.length} problems`;
-        throw new ContentError(`The articles have ${count}:\n${report.problems.map(formatProblem).join('\n')}`);
+      const errors = report.problems.filter(isError);
+      for (const warning of report.problems.filter((problem) => !isError(problem)))
+        context.logger.warn(formatProblem(warning));
+      if (errors.length) {
+        const count = errors.length === 1 ? 'a problem' : `${errors.length} problems`;
+        throw new ContentError(`The articles have ${count}:\n${errors.map(formatProblem).join('\n')}`);
       }
       const digest = await pipelineDigest();
       if (context.meta.get('pipeline-digest') !== digest) {

@@ -1,10 +1,8 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import type { Image, Root } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { visit } from 'unist-util-visit';
 import { type Document, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { checkArticleBody } from './article-body-check.ts';
 import { type ArticleData, articleSchema } from './article-schema.ts';
 import { permalinkParts, permalinkPath } from './permalink.ts';
 
@@ -22,6 +20,8 @@ export interface ContentProblem {
   /** The frontmatter field (`photo.caption`), or what part of the file is at fault. */
   field: string;
   message: string;
+  /** Warnings are shown but do not stop a build, unless the check is strict. Errors always do. */
+  severity?: 'warning' | undefined;
 }
 
 export interface CheckedArticle {
@@ -30,6 +30,8 @@ export interface CheckedArticle {
   frontmatter: Record<string, unknown>;
   data?: ArticleData;
   permalink?: string;
+  /** The ids of the article's sections. */
+  headingIds?: Set<string>;
 }
 
 export interface ContentReport {
@@ -38,9 +40,11 @@ export interface ContentReport {
 }
 
 /** `path:line: field: message`, the form editors' tools jump to. */
-export function formatProblem({ file, line, field, message }: ContentProblem): string {
-  return `${file}${line ? `:${line}` : ''}: ${field}: ${message}`;
+export function formatProblem({ file, line, field, message, severity }: ContentProblem): string {
+  return `${file}${line ? `:${line}` : ''}: ${field}: ${severity ? `${severity}: ` : ''}${message}`;
 }
+
+export const isError = (problem: ContentProblem) => problem.severity !== 'warning';
 
 /** Markdown files below a folder, in a stable order. */
 export async function findArticleFiles(folder: string): Promise<string[]> {
@@ -73,10 +77,14 @@ function lineOfField(document: Document, lines: LineCounter, path: PropertyKey[]
   return line;
 }
 
-/** Reads one article: its frontmatter and the problems a single file can have on its own. */
+/**
+ * Reads one article: its frontmatter and the problems it can have on its own.
+ * `folder` is where the article is, and so where its lead photo is looked for.
+ */
 export function checkArticleSource(
   file: string,
   source: string,
+  folder = dirname(file),
 ): { article: CheckedArticle; body: string; bodyFirstLine: number; problems: ContentProblem[] } {
   const problems: ContentProblem[] = [];
   const match = FRONTMATTER.exec(source);
@@ -103,11 +111,21 @@ export function checkArticleSource(
       message: `is not valid YAML: ${error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}`,
     });
   }
-  const parsed: unknown = document.errors.length ? {} : document.toJS();
+  let parsed: unknown = {};
+  let readable = document.errors.length === 0;
+  if (readable) {
+    try {
+      parsed = document.toJS();
+    } catch (error) {
+      // An alias to no anchor, or one that expands too far (a "billion laughs"), fails only here.
+      problems.push({ file, line: 2, field: 'frontmatter', message: `is not valid YAML: ${(error as Error).message}` });
+      readable = false;
+    }
+  }
   const frontmatter =
     parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
   const article: CheckedArticle = { file, frontmatter };
-  if (!document.errors.length) {
+  if (readable) {
     const result = articleSchema.safeParse(frontmatter);
     if (result.success) {
       article.data = result.data;
@@ -125,38 +143,60 @@ export function checkArticleSource(
       }
     }
   }
+  const photo = frontmatter.photo as { src?: unknown } | undefined;
+  if (typeof photo?.src === 'string' && !existsSync(resolve(folder, photo.src))) {
+    const line = lineOfField(document, lines, ['photo', 'src']);
+    problems.push({
+      file,
+      line: line && line + 1,
+      field: 'photo.src',
+      message: `names "${photo.src}", which does not exist: put the photo next to the article or fix the path`,
+    });
+  }
   const bodyFirstLine = match[0].split('\n').length - (match[0].endsWith('\n') ? 1 : 0) + 1;
   return { article, body: source.slice(match[0].length), bodyFirstLine, problems };
 }
 
-function isLocalFile(url: string): boolean {
-  return !/^(?:[a-z][a-z0-9+.-]*:|\/\/|#|\/)/i.test(url);
-}
+/** A permalink-shaped site path: /2025/09/02/slug/ */
+const ARTICLE_PATH = /^\/\d{4}\/\d{2}\/\d{2}\/[^/]+\/?$/;
 
-function missingPhotos(file: string, article: CheckedArticle, body: string, bodyFirstLine: number): ContentProblem[] {
-  const folder = dirname(file);
+/** Links to an article that does not exist, or to a section its page does not have. */
+function brokenLinks(
+  file: string,
+  links: Array<{ url: string; line: number | undefined }>,
+  ownIds: Set<string>,
+  byPermalink: Map<string, CheckedArticle>,
+): ContentProblem[] {
   const problems: ContentProblem[] = [];
-  const photo = article.frontmatter.photo as { src?: unknown } | undefined;
-  const leadPhoto = typeof photo?.src === 'string' ? photo.src : undefined;
-  if (leadPhoto && !existsSync(resolve(folder, leadPhoto))) {
-    problems.push({
-      file,
-      field: 'photo.src',
-      message: `names "${leadPhoto}", which does not exist: put the photo next to the article or fix the path`,
-    });
-  }
-  const tree: Root = fromMarkdown(body);
-  visit(tree, 'image', (image: Image) => {
-    if (isLocalFile(image.url) && !existsSync(resolve(folder, decodeURI(image.url)))) {
-      const line = image.position ? image.position.start.line + bodyFirstLine - 1 : undefined;
+  for (const { url, line } of links) {
+    const [path = '', id] = url.split('#');
+    let ids = ownIds;
+    if (path) {
+      // Other pages of the site, such as topics, are checked by the build's crawler, not here.
+      if (!ARTICLE_PATH.test(path)) continue;
+      const target = byPermalink.get(path.endsWith('/') ? path : `${path}/`);
+      if (!target) {
+        problems.push({
+          file,
+          line,
+          field: 'body',
+          message: `links to ${url}, an article that does not exist: fix the link or remove it`,
+        });
+        continue;
+      }
+      ids = target.headingIds ?? new Set();
+    }
+    // A text fragment (#:~:text=) names a passage, not a section.
+    if (id && !id.startsWith(':~:') && !ids.has(decodeURIComponent(id))) {
+      const known = [...ids].map((known) => `#${known}`).join(', ');
       problems.push({
         file,
         line,
         field: 'body',
-        message: `shows the photo "${image.url}", which does not exist: put the photo next to the article or fix the path`,
+        message: `links to ${url}, a section that does not exist: link to ${known ? `one of ${known}` : 'the article itself'}`,
       });
     }
-  });
+  }
   return problems;
 }
 
@@ -206,13 +246,41 @@ function redirectProblems(articles: CheckedArticle[], owners: Map<string, string
  * `contentDir/permalinks.lock` still resolves, to an article or a redirect.
  * Paths in the report are relative to `cwd`.
  */
-export async function checkContent(contentDir: string, cwd = process.cwd()): Promise<ContentReport> {
+export async function checkContent(
+  contentDir: string,
+  { cwd = process.cwd(), now = new Date() }: { cwd?: string; now?: Date } = {},
+): Promise<ContentReport> {
   const report: ContentReport = { articles: [], problems: [] };
   const owners = new Map<string, string>();
+  const links = new Map<CheckedArticle, Array<{ url: string; line: number | undefined }>>();
   for (const path of await findArticleFiles(join(contentDir, 'articles'))) {
     const file = relative(cwd, path);
-    const { article, body, bodyFirstLine, problems } = checkArticleSource(file, await readFile(path, 'utf8'));
-    report.problems.push(...problems, ...missingPhotos(file, article, body, bodyFirstLine));
+    const { article, body, bodyFirstLine, problems } = checkArticleSource(
+      file,
+      await readFile(path, 'utf8'),
+      dirname(path),
+    );
+    const bodyReport = checkArticleBody(dirname(path), body, bodyFirstLine);
+    article.headingIds = bodyReport.headingIds;
+    links.set(article, bodyReport.internalLinks);
+    report.problems.push(
+      ...problems,
+      ...bodyReport.problems.map(({ line, message, severity }) => ({
+        file,
+        line,
+        field: 'body',
+        message,
+        ...(severity === 'warning' && { severity }),
+      })),
+    );
+    if (article.data && article.data.published > now) {
+      report.problems.push({
+        file,
+        field: 'published',
+        severity: 'warning',
+        message: `is in the future: the article is published as soon as it is built, so give the time it goes out`,
+      });
+    }
     if (article.data) {
       article.permalink = permalinkPath(permalinkParts(article.data, path.split('/').pop() ?? ''));
       const owner = owners.get(article.permalink);
@@ -229,6 +297,11 @@ export async function checkContent(contentDir: string, cwd = process.cwd()): Pro
     report.articles.push(article);
   }
   report.problems.push(...redirectProblems(report.articles, owners));
+  const byFile = new Map(report.articles.map((article) => [article.file, article]));
+  const byPermalink = new Map([...owners].map(([permalink, file]) => [permalink, byFile.get(file) as CheckedArticle]));
+  for (const [article, articleLinks] of links) {
+    report.problems.push(...brokenLinks(article.file, articleLinks, article.headingIds ?? new Set(), byPermalink));
+  }
   const redirectedFrom = new Set(report.articles.flatMap((article) => article.data?.redirectFrom ?? []));
   const lockFile = join(contentDir, PERMALINKS_LOCK);
   for (const { path, line } of await readPermalinksLock(lockFile)) {

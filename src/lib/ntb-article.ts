@@ -2,7 +2,7 @@ import type { Root, RootContent } from 'mdast';
 import { remark } from 'remark';
 import { stringify } from 'yaml';
 import type { ArticleFrontmatter } from './article-schema.ts';
-import type { WireArticle } from './ntb-wire.ts';
+import { type WireArticle, WireFormatError } from './ntb-wire.ts';
 import { permalinkParts, permalinkPath } from './permalink.ts';
 import { parsePublicationDate } from './dates.ts';
 import { slugify } from './slug.ts';
@@ -65,7 +65,12 @@ function bodyTree(wire: WireArticle): Root {
 export function wireToArticle(wire: WireArticle, options: ImportOptions = {}): ImportedArticle {
   const lede = wire.blocks.find((block) => block.type === 'paragraph')?.text ?? '';
   const title = options.title?.trim() || deriveHeadline(lede);
+  if (!title) throw new WireFormatError('has a lede with no words to make a headline from: give one with --title');
   const slug = options.slug ?? slugify(title, MAX_SLUG_LENGTH);
+  if (!slug)
+    throw new WireFormatError(
+      `has the headline "${title}", which has no letters or digits to make a permalink from: give one with --slug`,
+    );
   const frontmatter: ArticleFrontmatter = {
     title,
     published: wire.date,

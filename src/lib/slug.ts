@@ -28,10 +28,11 @@ const SPELLED_LETTER = new RegExp(`[${Object.keys(LETTER_SPELLINGS).join('')}]`,
 
 /** Spells text in ASCII letters: æ→ae, ø→o, å→a, and accents dropped (é→e). */
 export function transliterate(text: string): string {
+  // Decomposing first lets a letter with an accent on top of æ or ø (ǣ, ǿ) be spelled like the plain one.
   return text
-    .replace(SPELLED_LETTER, (letter) => LETTER_SPELLINGS[letter] ?? letter)
     .normalize('NFKD')
-    .replace(/\p{M}/gu, '');
+    .replace(/\p{M}/gu, '')
+    .replace(SPELLED_LETTER, (letter) => LETTER_SPELLINGS[letter] ?? letter);
 }
 
 /** A lowercase ASCII slug: words joined by single hyphens, none leading or trailing. */

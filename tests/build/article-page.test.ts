@@ -93,7 +93,7 @@ describe('the seed article page', () => {
       all(page, 'script:not([type="application/ld+json"])').map((script) => script.properties.type),
       ['module'],
     );
-    assert.equal(one(page, '.share-tools').properties.hidden, true);
+    assert.equal(one(page, '.share-tools').properties.dataReady, undefined, 'the share tools wait for the script');
   });
 
   it('has an absolute canonical URL at the permalink', () => {

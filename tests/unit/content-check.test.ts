@@ -61,10 +61,10 @@ describe('checkContent', () => {
         'Tekst.\n\n![Alt](./borte.png)\n',
       ),
     });
-    const { problems } = await checkContent(root, root);
+    const { problems } = await checkContent(root, { cwd: root });
     assert.deepEqual(problems.map(formatProblem).sort(), [
       'articles/2025/09/02/bilde-i-teksten.md:9: body: shows the photo "./borte.png", which does not exist: put the photo next to the article or fix the path',
-      'articles/2025/09/02/mangler-bilde.md: photo.src: names "./borte.jpg", which does not exist: put the photo next to the article or fix the path',
+      'articles/2025/09/02/mangler-bilde.md:6: photo.src: names "./borte.jpg", which does not exist: put the photo next to the article or fix the path',
       'articles/2025/09/02/umulig-dato.md:3: published: "2025-02-30" is not a real date: write it like 2025-09-02 or 2025-09-02T14:30 (Oslo time)',
       'articles/2025/09/02/uten-tittel.md: title: is missing: add the headline',
     ]);
@@ -74,7 +74,7 @@ describe('checkContent', () => {
       'articles/2025/09/02/forste.md': article(`${VALID}\nslug: samme`),
       'articles/2025/09/02/andre.md': article(`${VALID}\nslug: samme`),
     });
-    const { problems } = await checkContent(root, root);
+    const { problems } = await checkContent(root, { cwd: root });
     assert.equal(problems.length, 1);
     assert.equal(
       formatProblem(problems[0]!),
@@ -83,7 +83,7 @@ describe('checkContent', () => {
   });
   it('gives each valid article its permalink', async () => {
     const root = await contentFolder({ 'articles/2025/09/02/Møte i Beijing.md': article(VALID) });
-    const { articles, problems } = await checkContent(root, root);
+    const { articles, problems } = await checkContent(root, { cwd: root });
     assert.deepEqual(problems, []);
     assert.equal(articles[0]?.permalink, '/2025/09/02/mote-i-beijing/');
   });
@@ -98,7 +98,7 @@ describe('checkContent, permalinks that were published', () => {
       'articles/2025/09/02/ny.md': article(VALID),
       'permalinks.lock': '/2025/09/02/ny/\n/2025/09/02/gammel/\n',
     });
-    const { problems } = await checkContent(root, root);
+    const { problems } = await checkContent(root, { cwd: root });
     assert.deepEqual(problems.map(formatProblem), [
       'permalinks.lock:2: permalink: /2025/09/02/gammel/ was published and no longer resolves: restore the article, or add /2025/09/02/gammel/ to redirectFrom in the article that replaces it',
     ]);
@@ -108,7 +108,7 @@ describe('checkContent, permalinks that were published', () => {
       'articles/2025/09/02/ny.md': article(`${VALID}\nredirectFrom:\n  - /2025/09/02/gammel/`),
       'permalinks.lock': '/2025/09/02/gammel/\n/2025/09/02/ny/\n',
     });
-    const report = await checkContent(root, root);
+    const report = await checkContent(root, { cwd: root });
     assert.deepEqual(report.problems, []);
     assert.deepEqual(redirectsOf(report), [{ from: '/2025/09/02/gammel/', to: '/2025/09/02/ny/' }]);
   });
@@ -117,7 +117,7 @@ describe('checkContent, permalinks that were published', () => {
       'articles/2025/09/02/a.md': article(`${VALID}\nredirectFrom:\n  - /2025/09/02/b/\n  - /gammel/`),
       'articles/2025/09/02/b.md': article(`${VALID}\nredirectFrom:\n  - /gammel/`),
     });
-    const { problems } = await checkContent(root, root);
+    const { problems } = await checkContent(root, { cwd: root });
     assert.deepEqual(problems.map((problem) => `${problem.file} ${problem.field}`).sort(), [
       'articles/2025/09/02/a.md redirectFrom.0',
       'articles/2025/09/02/b.md redirectFrom.0',

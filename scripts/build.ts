@@ -1,0 +1,39 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+/**
+ * npm run build: checks the content, then builds into a new folder and swaps
+ * it in for dist/ only when the build succeeds. A failed build leaves the
+ * previous dist/ as it was, so a host syncing dist/ never sees half a site.
+ */
+
+const { values } = parseArgs({ options: { out: { type: 'string', default: 'dist' } } });
+const outDir = resolve(values.out);
+const nextDir = `${outDir}.next-${process.pid}`;
+const oldDir = `${outDir}.old-${process.pid}`;
+
+function run(command: string, args: string[]): Promise<number> {
+  return new Promise((done) => {
+    const child = spawn(resolve('node_modules/.bin', command), args, { stdio: 'inherit' });
+    child.on('error', () => done(1));
+    child.on('close', (code) => done(code ?? 1));
+  });
+}
+
+const checked = await run('node', ['scripts/check-content.ts']);
+if (checked !== 0) {
+  console.error('error: the build did not start, because the articles above have errors');
+  process.exit(checked);
+}
+const built = await run('astro', ['build', '--outDir', nextDir]);
+if (built !== 0) {
+  await rm(nextDir, { recursive: true, force: true });
+  console.error(`error: the build failed, and ${values.out}/ is as it was`);
+  process.exit(built);
+}
+if (existsSync(outDir)) await rename(outDir, oldDir);
+await rename(nextDir, outDir);
+await rm(oldDir, { recursive: true, force: true });

@@ -1,0 +1,21 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkContent, formatProblem, isError } from '../src/lib/content-check.ts';
+import { siteConfigFromEnvironment } from '../src/lib/site.ts';
+
+/**
+ * npm run check [-- --strict]: checks every article in the content folder
+ * and prints every problem, one line each, as `path:line: field: message`.
+ * It exits 1 when there is an error, and with --strict when there is a
+ * warning too (an article dated in the future, headings whose ids collide).
+ */
+
+const { values } = parseArgs({ options: { strict: { type: 'boolean', default: false } } });
+const contentDir = resolve(siteConfigFromEnvironment(process.env).contentDir);
+const { articles, problems } = await checkContent(contentDir);
+for (const problem of problems)
+  console.log(formatProblem(values.strict ? { ...problem, severity: undefined } : problem));
+const errors = values.strict ? problems.length : problems.filter(isError).length;
+const warnings = problems.length - errors;
+console.error(`${articles.length} articles checked: ${errors} errors, ${warnings} warnings`);
+process.exitCode = errors ? 1 : 0;

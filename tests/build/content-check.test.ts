@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { temporaryFolder } from '../helpers/import-cli.ts';
+import { runScript } from '../helpers/run.ts';
+
+/** `npm run check` over a synthetic folder with one planted problem an article (tests/fixtures/bad-content/). */
+
+const FOLDER = 'tests/fixtures/bad-content';
+const A = `${FOLDER}/articles/2025/09/02`;
+const EXPECTED = [
+  `${A}/feilstavet-felt.md:6: tagger: is not a known field: check the spelling (known fields: title, lede, published, updated, source, byline, tags, slug, photo, redirectFrom)`,
+  `${A}/fremtiden.md: published: warning: is in the future: the article is published as soon as it is built, so give the time it goes out`,
+  `${A}/like-overskrifter.md:12: body: warning: the heading «Okonomi» gets the id #okonomi-1, since «Økonomi» already has #okonomi: a link to it breaks if the other is changed, so give it other words`,
+  `${A}/mangler-bilde-i-teksten.md:10: body: shows the photo "./borte.png", which does not exist: put the photo next to the article or fix the path`,
+  `${A}/mangler-hovedbilde.md:7: photo.src: names "./finnes-ikke.jpg", which does not exist: put the photo next to the article or fix the path`,
+  `${A}/samme-lenke.md: slug: gives the permalink /2025/09/02/gyldig/, which ${A}/gyldig.md already has: give one of them another slug`,
+  `${A}/skript.md:10: body: <script> is not allowed in an article: remove it`,
+  `${A}/skript.md:12: body: onerror="alert('syntetisk')" on <img> is not allowed: remove it`,
+  `${A}/umulig-dato.md:4: published: "2025-02-30" is not a real date: write it like 2025-09-02 or 2025-09-02T14:30 (Oslo time)`,
+  `${A}/uten-tittel.md: title: is missing: add the headline`,
+  `${A}/omdirigering-til-levende.md: redirectFrom.0: is /2025/09/02/gyldig/, the live permalink of ${A}/gyldig.md: a page that exists cannot also redirect`,
+  `${A}/lenke-til-ingenting.md:8: body: links to /2025/09/01/finnes-ikke/, an article that does not exist: fix the link or remove it`,
+  `${A}/lenke-til-ingenting.md:8: body: links to /2025/09/02/gyldig/#finnes-ikke, a section that does not exist: link to one of #bakgrunn`,
+  `${FOLDER}/permalinks.lock:2: permalink: /2025/09/02/fjernet/ was published and no longer resolves: restore the article, or add /2025/09/02/fjernet/ to redirectFrom in the article that replaces it`,
+];
+
+describe('npm run check on a folder with planted problems', () => {
+  it('prints exactly one line for each problem, and fails', async () => {
+    const result = await runScript('check-content.ts', [], { CONTENT_DIR: FOLDER });
+    assert.deepEqual(result.stdout.trimEnd().split('\n'), EXPECTED);
+    assert.equal(result.stderr, '12 articles checked: 12 errors, 2 warnings\n');
+    assert.equal(result.code, 1);
+  });
+
+  it('counts warnings as errors with --strict', async () => {
+    const result = await runScript('check-content.ts', ['--strict'], { CONTENT_DIR: FOLDER });
+    assert.equal(result.stdout.trimEnd().split('\n').length, EXPECTED.length);
+    assert.doesNotMatch(result.stdout, /warning:/);
+    assert.equal(result.stderr, '12 articles checked: 14 errors, 0 warnings\n');
+  });
+
+  it('passes the real content', async () => {
+    const result = await runScript('check-content.ts', [], { CONTENT_DIR: 'content' });
+    assert.equal(result.stdout, '');
+    assert.equal(result.code, 0);
+  });
+
+  it('stops npm run build before Astro starts', async () => {
+    const out = join(await temporaryFolder('refused-build'), 'dist');
+    const result = await runScript('build.ts', ['--out', out], { CONTENT_DIR: FOLDER });
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /the build did not start, because the articles above have errors/);
+    assert.doesNotMatch(result.stdout, /astro|vite/i);
+    assert.equal(existsSync(out), false);
+  });
+});
