@@ -21,6 +21,8 @@ export interface BodyProblem {
   line: number | undefined;
   message: string;
   severity: 'error' | 'warning';
+  /** HTML that the pipeline's policy removes from the page. */
+  removedFromPage?: true;
 }
 
 export interface BodyReport {
@@ -89,6 +91,7 @@ export function checkArticleBody(folder: string, body: string, lineOffset: numbe
         line: violation.line && violation.line + lineOffset - 1,
         severity: 'error',
         message: violation.message,
+        removedFromPage: true,
       });
     }
   } catch (error) {

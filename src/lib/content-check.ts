@@ -22,6 +22,12 @@ export interface ContentProblem {
   message: string;
   /** Warnings are shown but do not stop a build, unless the check is strict. Errors always do. */
   severity?: 'warning' | undefined;
+  /**
+   * HTML the markdown pipeline removes anyway. `npm run check` and `npm run
+   * build` refuse it like any error; Astro's own loader lets the page build
+   * without it, as a second line of defence rather than a second gate.
+   */
+  removedFromPage?: true | undefined;
 }
 
 export interface CheckedArticle {
@@ -265,12 +271,13 @@ export async function checkContent(
     links.set(article, bodyReport.internalLinks);
     report.problems.push(
       ...problems,
-      ...bodyReport.problems.map(({ line, message, severity }) => ({
+      ...bodyReport.problems.map(({ line, message, severity, removedFromPage }) => ({
         file,
         line,
         field: 'body',
         message,
         ...(severity === 'warning' && { severity }),
+        ...(removedFromPage && { removedFromPage }),
       })),
     );
     if (article.data && article.data.published > now) {

@@ -66,7 +66,9 @@ export interface HtmlPolicyViolation {
 
 /** `onError` as the editor wrote it: `onerror="…"`. */
 function attributeText(property: string, value: Properties[string]): string {
-  return `${find(html, property).attribute}="${Array.isArray(value) ? value.join(' ') : String(value)}"`;
+  const text = Array.isArray(value) ? value.join(' ') : String(value);
+  // Control characters are written out, so that each problem stays on one line.
+  return `${find(html, property).attribute}=${JSON.stringify(text)}`;
 }
 
 /** The element as the policy leaves it, without its children, inside the ancestor it requires (a <td> needs a <table>). */

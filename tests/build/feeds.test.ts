@@ -38,7 +38,9 @@ describe('the RSS feed', () => {
   });
   it('makes links in the full text absolute', async () => {
     const feed = await xml(BUILDS.fixture, 'rss.xml');
-    const item = elements(feed, 'item').find((candidate) => toString(elements(candidate, 'title')[0]!).startsWith('Syntetisk testartikkel'));
+    const item = elements(feed, 'item').find((candidate) =>
+      toString(elements(candidate, 'title')[0]!).startsWith('Syntetisk testartikkel'),
+    );
     const body = toString(elements(item!, 'content:encoded')[0]!);
     assert.match(body, new RegExp(`src="${TEST_SITE_URL}/arkiv/_astro/testbilde`));
     assert.match(body, new RegExp(`href="${TEST_SITE_URL}/arkiv/2025/01/15/syntetisk-testartikkel/#`));
