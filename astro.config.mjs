@@ -4,6 +4,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { rehypePlugins, remarkPlugins } from './src/markdown/index.ts';
 import cdnFiles from './src/integrations/cdn-files.ts';
+import searchIndex from './src/integrations/search-index.ts';
 import { siteConfigFromEnvironment } from './src/lib/site.ts';
 import { checkContent, redirectsOf } from './src/lib/content-check.ts';
 
@@ -35,6 +36,8 @@ export default defineConfig({
   },
   integrations: [
     sitemap({ filter: (page) => !redirectPaths.has(new URL(page).pathname.slice(base.length - 1)) }),
+    searchIndex(),
+    // Last, so that _headers also covers the search index's folder.
     cdnFiles({ contentDir }),
   ],
   security: {

@@ -1,10 +1,23 @@
 import { basename } from 'node:path';
-import { type CollectionEntry, getCollection } from 'astro:content';
+import { type CollectionEntry, getCollection, render } from 'astro:content';
+import { calendarOf, type Topic, topicsOf } from './archive.ts';
 import { type PermalinkParts, permalinkParts, permalinkPath, withBase } from './permalink.ts';
+import { siteConfigFromEnvironment } from './site.ts';
 
-/** Astro-side access to the articles collection; everything here needs `astro:content`. */
+/**
+ * Astro-side access to the articles collection; everything here needs
+ * `astro:content`. The sorted list, the calendar and the topics are worked
+ * out once per build and shared by every page, not once per page.
+ */
 
 export type Article = CollectionEntry<'articles'>;
+
+export const ARTICLES_PER_PAGE = siteConfigFromEnvironment(process.env).articlesPerPage;
+
+/** A site path under the base: `/emne/` → `/nyheter/emne/`. */
+export function href(path: string): string {
+  return withBase(path, import.meta.env.BASE_URL);
+}
 
 export function articlePermalinkParts(article: Article): PermalinkParts {
   return permalinkParts(article.data, basename(article.filePath ?? article.id));
@@ -12,13 +25,42 @@ export function articlePermalinkParts(article: Article): PermalinkParts {
 
 /** The article's URL path, under the site's base. */
 export function articleHref(article: Article): string {
-  return withBase(permalinkPath(articlePermalinkParts(article)), import.meta.env.BASE_URL);
+  return href(permalinkPath(articlePermalinkParts(article)));
 }
 
-/** Every article, newest first; articles published at the same moment fall back to their headline order. */
-export async function getArticlesNewestFirst(): Promise<Article[]> {
-  const articles = await getCollection('articles');
-  return articles.sort(
-    (a, b) => b.data.published.getTime() - a.data.published.getTime() || a.data.title.localeCompare(b.data.title, 'nb'),
+let newestFirst: Promise<Article[]> | undefined;
+
+/**
+ * Every article, newest first; articles published at the same moment fall
+ * back to their headline order. The list is shared: do not change it.
+ */
+export function getArticlesNewestFirst(): Promise<readonly Article[]> {
+  newestFirst ??= getCollection('articles').then((articles) =>
+    articles.sort(
+      (a, b) =>
+        b.data.published.getTime() - a.data.published.getTime() || a.data.title.localeCompare(b.data.title, 'nb'),
+    ),
   );
+  return newestFirst;
+}
+
+let calendar: Promise<Map<string, Map<string, Map<string, Article[]>>>> | undefined;
+
+/** year → month → day → articles, newest first. */
+export function getCalendar() {
+  calendar ??= getArticlesNewestFirst().then((articles) => calendarOf(articles, (article) => article.data.published));
+  return calendar;
+}
+
+let topics: Promise<Array<Topic<Article>>> | undefined;
+
+/** Every topic with its articles, newest first, in Norwegian alphabetical order. */
+export function getTopics() {
+  topics ??= getArticlesNewestFirst().then((articles) => topicsOf(articles, (article) => article.data.tags));
+  return topics;
+}
+
+/** The lede: the frontmatter's, or the first paragraph the pipeline found. */
+export async function ledeOf(article: Article): Promise<string | undefined> {
+  return article.data.lede ?? (await render(article)).remarkPluginFrontmatter.lede;
 }

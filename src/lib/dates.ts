@@ -50,3 +50,13 @@ export function calendarParts(date: Date): { year: string; month: string; day: s
   const [year, month, day] = format(inNewsroomZone(date), 'yyyy-MM-dd').split('-') as [string, string, string];
   return { year, month, day };
 }
+
+/** "september 2025", for the month archives. */
+export function formatMonth(year: string, month: string): string {
+  return format(new TZDate(Number(year), Number(month) - 1, 15, NEWSROOM_TIME_ZONE), 'LLLL yyyy', { locale: nb });
+}
+
+/** "tirsdag 2. september", for a day within its month's archive. */
+export function formatDayInMonth(date: Date): string {
+  return format(inNewsroomZone(date), 'EEEE d. MMMM', { locale: nb });
+}

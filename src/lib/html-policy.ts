@@ -95,8 +95,10 @@ export function htmlPolicyViolations(markdown: string): HtmlPolicyViolation[] {
     .use(remarkGfm)
     .use(remarkRehype, { allowDangerousHtml: true })
     .use(rehypeRaw);
-  const tree = processor.runSync(processor.parse(markdown)) as Root;
-  assertNestingLimit(tree);
+  // Checked on the markdown, before rehype-raw parses the HTML into a tree that may be too deep to walk.
+  const markdownTree = processor.parse(markdown);
+  assertNestingLimit(markdownTree);
+  const tree = processor.runSync(markdownTree) as Root;
   const violations: HtmlPolicyViolation[] = [];
   visit(tree, 'element', (node: Element) => {
     const line = node.position?.start.line;

@@ -14,6 +14,8 @@ export interface SiteConfig {
   base: string;
   /** The folder articles are loaded from, relative to the project root. */
   contentDir: string;
+  /** How many articles a page of the front page or a topic lists. */
+  articlesPerPage: number;
 }
 
 /** Names of the environment variables that configure a build, with their defaults. */
@@ -21,6 +23,7 @@ export const ENVIRONMENT_DEFAULTS = {
   SITE_URL: 'http://localhost:4321',
   BASE_PATH: '/',
   CONTENT_DIR: 'content',
+  ARTICLES_PER_PAGE: '20',
 } as const;
 
 /** `nyheter`, `/nyheter`, `/nyheter/` → `/nyheter/`; empty or `/` → `/`. */
@@ -36,9 +39,14 @@ export function siteConfigFromEnvironment(env: Record<string, string | undefined
   } catch {
     throw new Error(`SITE_URL must be an absolute URL such as https://nyheter.example.no, not "${site}".`);
   }
+  const perPage = env.ARTICLES_PER_PAGE || ENVIRONMENT_DEFAULTS.ARTICLES_PER_PAGE;
+  if (!/^[1-9]\d*$/.test(perPage)) {
+    throw new Error(`ARTICLES_PER_PAGE must be a whole number of at least 1, not "${perPage}".`);
+  }
   return {
     site: site.replace(/\/+$/, ''),
     base: normalizeBase(env.BASE_PATH ?? ENVIRONMENT_DEFAULTS.BASE_PATH),
     contentDir: env.CONTENT_DIR || ENVIRONMENT_DEFAULTS.CONTENT_DIR,
+    articlesPerPage: Number(perPage),
   };
 }

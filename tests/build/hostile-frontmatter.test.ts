@@ -28,7 +28,7 @@ describe('a headline and tag written to break out of the page', () => {
     assert.equal(raw(one(page, 'h1')), TITLE);
     assert.equal(one(page, 'meta[property="og:title"]').properties.content, TITLE);
     assert.equal(one(page, 'meta[property="article:tag"]').properties.content, TAG);
-    assert.equal(raw(one(page, '.article-tags li')), TAG);
+    assert.equal(raw(one(page, '.article-tags a')), TAG);
   });
 
   it('adds no element: only the JSON-LD and the share script are scripts, and no image appears', () => {

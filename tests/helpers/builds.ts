@@ -17,6 +17,8 @@ export interface TestBuild {
   dir: string;
   base: string;
   contentDir: string;
+  /** Articles a page of a listing; the fixture uses 1, so that its two articles need two pages. */
+  articlesPerPage?: number;
 }
 
 const buildsDir = join(PROJECT_ROOT, '.test-builds');
@@ -27,7 +29,13 @@ export const BUILDS = {
   /** The real content under a sub-path, as on a shared host. */
   subpath: { name: 'subpath', dir: join(buildsDir, 'subpath'), base: '/nyheter/', contentDir: 'content' },
   /** The synthetic fixture, with photos, under a sub-path. */
-  fixture: { name: 'fixture', dir: join(buildsDir, 'fixture'), base: '/arkiv/', contentDir: 'tests/fixtures/content' },
+  fixture: {
+    name: 'fixture',
+    dir: join(buildsDir, 'fixture'),
+    base: '/arkiv/',
+    contentDir: 'tests/fixtures/content',
+    articlesPerPage: 1,
+  },
 } satisfies Record<string, TestBuild>;
 
 export interface BuildResult {
@@ -41,11 +49,13 @@ export function astroBuild({
   base = '/',
   contentDir,
   cacheDir,
+  articlesPerPage = 20,
 }: {
   outDir: string;
   base?: string;
   contentDir: string;
   cacheDir: string;
+  articlesPerPage?: number;
 }): Promise<BuildResult> {
   return new Promise((done, fail) => {
     const child = spawn(join(PROJECT_ROOT, 'node_modules/.bin/astro'), ['build', '--outDir', outDir], {
@@ -56,6 +66,7 @@ export function astroBuild({
         BASE_PATH: base,
         CONTENT_DIR: contentDir,
         ASTRO_CACHE_DIR: cacheDir,
+        ARTICLES_PER_PAGE: String(articlesPerPage),
         ASTRO_TELEMETRY_DISABLED: '1',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -74,6 +85,7 @@ export function buildTestSite(build: TestBuild): Promise<BuildResult> {
     base: build.base,
     contentDir: build.contentDir,
     cacheDir: join(buildsDir, `cache-${build.name}`),
+    ...(build.articlesPerPage && { articlesPerPage: build.articlesPerPage }),
   });
 }
 

@@ -1,0 +1,88 @@
+import { calendarParts } from './dates.ts';
+import { slugify } from './slug.ts';
+
+/**
+ * Listings of articles: pages of a front page or topic, the calendar of the
+ * date archives, and topics. Pure functions, told how to read a date or tags
+ * from an item, so that pages can share them and tests can run them without
+ * a build.
+ */
+
+export interface ListingPage<T> {
+  /** 1-based. */
+  number: number;
+  items: T[];
+  /** How many pages the listing has; an empty listing has one empty page. */
+  total: number;
+}
+
+/** Splits a listing into pages of `perPage`. Even an empty listing has its first page. */
+export function paginate<T>(items: readonly T[], perPage: number): Array<ListingPage<T>> {
+  if (!Number.isInteger(perPage) || perPage < 1)
+    throw new RangeError(`perPage must be a whole number of at least 1, not ${perPage}`);
+  const total = Math.max(1, Math.ceil(items.length / perPage));
+  return Array.from({ length: total }, (_, index) => ({
+    number: index + 1,
+    items: items.slice(index * perPage, (index + 1) * perPage),
+    total,
+  }));
+}
+
+/** The path of a listing's page: the first is the listing itself, the rest are under `side/N/`. */
+export function listingPagePath(listingPath: string, page: number): string {
+  return page <= 1 ? listingPath : `${listingPath}side/${page}/`;
+}
+
+/** The date archives: year → month → day → articles, each in the order given (newest first). */
+export function calendarOf<T>(
+  articles: readonly T[],
+  dateOf: (article: T) => Date,
+): Map<string, Map<string, Map<string, T[]>>> {
+  const years = new Map<string, Map<string, Map<string, T[]>>>();
+  for (const article of articles) {
+    const { year, month, day } = calendarParts(dateOf(article));
+    const months = years.get(year) ?? years.set(year, new Map()).get(year)!;
+    const days = months.get(month) ?? months.set(month, new Map()).get(month)!;
+    days.set(day, [...(days.get(day) ?? []), article]);
+  }
+  return years;
+}
+
+export interface Topic<T> {
+  /** ASCII, transliterated: "Økonomi" → `okonomi`. */
+  slug: string;
+  /** The spelling most articles use. */
+  name: string;
+  articles: T[];
+}
+
+/** Every topic, sorted by name in Norwegian order. Tags that spell the same slug are one topic. */
+export function topicsOf<T>(articles: readonly T[], tagsOf: (article: T) => string[]): Array<Topic<T>> {
+  const bySlug = new Map<string, { spellings: Map<string, number>; articles: T[] }>();
+  for (const article of articles) {
+    for (const tag of new Set(tagsOf(article))) {
+      const slug = topicSlug(tag);
+      if (!slug) continue;
+      const topic = bySlug.get(slug) ?? bySlug.set(slug, { spellings: new Map(), articles: [] }).get(slug)!;
+      topic.spellings.set(tag, (topic.spellings.get(tag) ?? 0) + 1);
+      if (topic.articles.at(-1) !== article) topic.articles.push(article);
+    }
+  }
+  return [...bySlug]
+    .map(([slug, { spellings, articles }]) => ({
+      slug,
+      name: [...spellings].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'nb'))[0]![0],
+      articles,
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'nb'));
+}
+
+/** A topic's URL segment, made like a permalink's slug. */
+export function topicSlug(tag: string): string {
+  return slugify(tag);
+}
+
+/** `/emne/okonomi/` */
+export function topicPath(tag: string): string {
+  return `/emne/${topicSlug(tag)}/`;
+}
