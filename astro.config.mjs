@@ -10,7 +10,7 @@ import { checkContent, redirectsOf } from './src/lib/content-check.ts';
 
 const { site, base, contentDir } = siteConfigFromEnvironment(process.env);
 // Old permalinks serve redirect pages, which have no place in the sitemap.
-const redirectPaths = new Set(redirectsOf(await checkContent(contentDir)).map(({ from }) => from));
+const redirectPaths = new Set(redirectsOf(await checkContent(contentDir, { bodies: false })).map(({ from }) => from));
 
 export default defineConfig({
   site,
@@ -20,6 +20,8 @@ export default defineConfig({
   trailingSlash: 'always',
   build: {
     format: 'directory',
+    // Pages wait on image and card encoding, which run off the main thread; two at a time keep both cores busy.
+    concurrency: 2,
     // The page's CSS travels inside the HTML, so that it renders in the first round trip.
     inlineStylesheets: 'always',
   },

@@ -22,12 +22,14 @@ export interface LighthouseReport {
   scores: Record<(typeof CATEGORIES)[number], number>;
   /** Audits that scored below 1, for telling why a category lost points. */
   failing: string[];
+  /** Every scored audit's score, by id. */
+  audits: Record<string, number | null>;
   criticalBytes: number;
 }
 
 function build(outDir: string, site: string, cacheDir: string): Promise<void> {
   return new Promise((done, fail) => {
-    const child = spawn(resolve('node_modules/.bin/astro'), ['build', '--outDir', outDir], {
+    const child = spawn(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
       env: { ...process.env, SITE_URL: site, BASE_PATH: '/', ASTRO_CACHE_DIR: cacheDir },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
@@ -80,6 +82,7 @@ export async function runLighthouse(articlePath: string): Promise<LighthouseRepo
       url,
       scores: scores as LighthouseReport['scores'],
       failing,
+      audits: Object.fromEntries(Object.values(audits).map((audit) => [audit.id, audit.score])),
       criticalBytes: (await criticalBytes(dist, join(articlePath, 'index.html'))).total,
     };
   } finally {

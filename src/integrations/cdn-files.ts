@@ -66,7 +66,7 @@ export default function cdnFiles({ contentDir }: { contentDir: string }): AstroI
         base = config.base;
       },
       'astro:build:done': async ({ dir }) => {
-        const redirects = redirectsOf(await checkContent(contentDir));
+        const redirects = redirectsOf(await checkContent(contentDir, { bodies: false }));
         const topLevel = (await readdir(dir, { withFileTypes: true })).map((entry) => ({
           name: entry.name,
           isDirectory: entry.isDirectory(),

@@ -58,19 +58,23 @@ export function astroBuild({
   articlesPerPage?: number;
 }): Promise<BuildResult> {
   return new Promise((done, fail) => {
-    const child = spawn(join(PROJECT_ROOT, 'node_modules/.bin/astro'), ['build', '--outDir', outDir], {
-      cwd: PROJECT_ROOT,
-      env: {
-        ...process.env,
-        SITE_URL: TEST_SITE_URL,
-        BASE_PATH: base,
-        CONTENT_DIR: contentDir,
-        ASTRO_CACHE_DIR: cacheDir,
-        ARTICLES_PER_PAGE: String(articlesPerPage),
-        ASTRO_TELEMETRY_DISABLED: '1',
+    const child = spawn(
+      process.execPath,
+      [join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir],
+      {
+        cwd: PROJECT_ROOT,
+        env: {
+          ...process.env,
+          SITE_URL: TEST_SITE_URL,
+          BASE_PATH: base,
+          CONTENT_DIR: contentDir,
+          ASTRO_CACHE_DIR: cacheDir,
+          ARTICLES_PER_PAGE: String(articlesPerPage),
+          ASTRO_TELEMETRY_DISABLED: '1',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    );
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));

@@ -1,0 +1,97 @@
+import { appendFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { writeBaselineSite } from './bench/baseline.ts';
+import { folderSize, type Measurement, measure } from './bench/measure.ts';
+import { generateArchive } from './bench/synthetic-archive.ts';
+
+/**
+ * npm run bench -- --articles 1000,10000
+ *
+ * For each size, generates a synthetic archive in a temporary folder and
+ * measures, in one run: a cold build of the site (npm run build) and of a
+ * bare Astro baseline over the same articles, then a warm rebuild of each
+ * after one article changes. Prints a table of wall time, peak memory and
+ * output size with the ratios to the baseline, and writes it all as JSON.
+ */
+
+const { values } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '1000,10000' },
+    out: { type: 'string', default: 'bench-results.json' },
+  },
+});
+const sizes = values.articles.split(',').map(Number);
+if (sizes.some((size) => !Number.isInteger(size) || size < 1))
+  throw new Error(`--articles takes whole numbers: ${values.articles}`);
+
+const project = resolve('.');
+const astro = resolve('node_modules/astro/bin/astro.mjs');
+const baselineRoot = resolve('.bench/baseline');
+await writeBaselineSite(baselineRoot);
+
+interface Row {
+  articles: number;
+  site: { cold: Measurement; warm: Measurement; outputBytes: number };
+  baseline: { cold: Measurement; warm: Measurement; outputBytes: number };
+}
+const rows: Row[] = [];
+
+for (const size of sizes) {
+  const work = await mkdtemp(join(tmpdir(), `nyhetsleser-bench-${size}-`));
+  const content = join(work, 'content');
+  console.error(`${size} articles: generating in ${work}`);
+  const files = await generateArchive(content, size);
+  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SITE_URL: 'https://bench.example' };
+  const site = () =>
+    measure(process.execPath, ['scripts/build.ts', '--out', join(work, 'site')], {
+      cwd: project,
+      env: { ...env, CONTENT_DIR: content, ASTRO_CACHE_DIR: join(work, 'cache-site') },
+    });
+  const baseline = () =>
+    measure(process.execPath, [astro, 'build', '--root', baselineRoot, '--outDir', join(work, 'baseline')], {
+      cwd: baselineRoot,
+      env: { ...env, BENCH_ARTICLES: join(content, 'articles'), ASTRO_CACHE_DIR: join(work, 'cache-baseline') },
+    });
+
+  console.error(`${size} articles: cold builds`);
+  const siteCold = await site();
+  const baselineCold = await baseline();
+  await appendFile(
+    files[Math.floor(files.length / 2)] as string,
+    '\nEn syntetisk setning til, for en varm ombygging.\n',
+  );
+  console.error(`${size} articles: warm rebuilds after one article changed`);
+  const siteWarm = await site();
+  const baselineWarm = await baseline();
+  rows.push({
+    articles: size,
+    site: { cold: siteCold, warm: siteWarm, outputBytes: await folderSize(join(work, 'site')) },
+    baseline: { cold: baselineCold, warm: baselineWarm, outputBytes: await folderSize(join(work, 'baseline')) },
+  });
+  await rm(work, { recursive: true, force: true });
+}
+
+const seconds = (value: number) => `${value.toFixed(1)} s`;
+const megabytes = (value: number) => `${(value / 2 ** 20).toFixed(0)} MB`;
+const ratio = (ours: number, floor: number) => `${(ours / floor).toFixed(2)}×`;
+const table = [
+  '| articles | build | baseline | ratio | per article | peak RSS | baseline RSS | output | warm rebuild | baseline warm |',
+  '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ...rows.map(
+    ({ articles, site, baseline }) =>
+      `| ${articles} | ${seconds(site.cold.seconds)} | ${seconds(baseline.cold.seconds)} | ${ratio(site.cold.seconds, baseline.cold.seconds)} | ` +
+      `${((site.cold.seconds / articles) * 1000).toFixed(1)} ms | ${megabytes(site.cold.peakRssBytes)} | ${megabytes(baseline.cold.peakRssBytes)} | ` +
+      `${megabytes(site.outputBytes)} | ${seconds(site.warm.seconds)} | ${seconds(baseline.warm.seconds)} |`,
+  ),
+];
+if (rows.length > 1) {
+  const [first, last] = [rows[0] as Row, rows.at(-1) as Row];
+  const growth = last.site.cold.seconds / last.articles / (first.site.cold.seconds / first.articles);
+  table.push('', `Time per article grows ${growth.toFixed(2)}× from ${first.articles} to ${last.articles} articles.`);
+}
+console.log(table.join('\n'));
+await mkdir(resolve(values.out, '..'), { recursive: true });
+await writeFile(resolve(values.out), `${JSON.stringify({ measuredAt: new Date().toISOString(), rows }, null, 2)}\n`);
+console.error(`wrote ${values.out}`);
