@@ -5,8 +5,9 @@ import { startStaticServer } from './static-server.ts';
 
 /**
  * Writes screenshots of the built site to screenshots/ (ignored by git): the
- * first article and the front page at phone and desktop widths, light and
- * dark, and the article printed to PDF. Run `npm run build` first.
+ * first article, the front page, its month archive, the topics, a search and
+ * the 404 page at phone and desktop widths, light and dark, and the article
+ * printed to PDF. `npm run screenshots` builds first.
  */
 
 const VIEWPORTS = [
@@ -24,17 +25,21 @@ try {
   await home.goto(server.url);
   const articleHref = await home.locator('.teaser-headline a').first().getAttribute('href');
   await home.close();
+  const article = new URL(articleHref ?? '/', server.url);
   const pages = {
     front: server.url,
-    article: new URL(articleHref ?? '/', server.url).href,
-    '404': new URL('finnes-ikke/', server.url).href,
+    article: article.href,
+    archive: new URL(`${article.pathname.split('/').slice(0, 3).join('/')}/`, server.url).href,
+    topics: new URL('emne/', server.url).href,
+    search: new URL('sok/?q=toppm%C3%B8te', server.url).href,
+    'not-found': new URL('finnes-ikke/', server.url).href,
   };
   for (const viewport of VIEWPORTS) {
     for (const colorScheme of SCHEMES) {
       const context = await browser.newContext({ viewport, colorScheme, deviceScaleFactor: 1 });
       const page = await context.newPage();
       for (const [name, url] of Object.entries(pages)) {
-        await page.goto(url);
+        await page.goto(url, { waitUntil: 'networkidle' });
         const path = resolve(outDir, `${name}-${viewport.name}-${colorScheme}.png`);
         await page.screenshot({ path, fullPage: true });
         console.log(path);

@@ -13,10 +13,15 @@ export default function rehypeHeadingAnchors() {
   return (tree: Root) => {
     visit(tree, 'element', (node: Element, index, parent) => {
       if (node.tagName !== 'h2' || !parent || index === undefined || typeof node.properties.id !== 'string') return;
-      const anchor = h('a', { className: ['heading-anchor'], href: `#${node.properties.id}` }, [
-        h('span', { ariaHidden: 'true' }, '#'),
-        h('span', { className: ['visually-hidden'] }, `Lenke til seksjonen «${toString(node).trim()}»`),
-      ]);
+      // Search leaves it out: it is navigation, not the article's text.
+      const anchor = h(
+        'a',
+        { className: ['heading-anchor'], href: `#${node.properties.id}`, dataPagefindIgnore: true },
+        [
+          h('span', { ariaHidden: 'true' }, '#'),
+          h('span', { className: ['visually-hidden'] }, `Lenke til seksjonen «${toString(node).trim()}»`),
+        ],
+      );
       parent.children.splice(index, 1, h('div', { className: ['section-heading'] }, [node, anchor]));
       return SKIP;
     });

@@ -8,7 +8,14 @@ import { describeInBrowser } from '../helpers/browser.ts';
 import { SEED_PERMALINK } from '../helpers/seed.ts';
 
 const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const PAGES = { article: SEED_PERMALINK, 'front page': '', '404 page': 'finnes-ikke/' } as const;
+const PAGES = {
+  article: SEED_PERMALINK,
+  'front page': '',
+  '404 page': 'finnes-ikke/',
+  'month archive': '2025/09/',
+  'topic index': 'emne/',
+  'search page': 'sok/?q=toppm%C3%B8te',
+} as const;
 
 async function axeViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: AXE_SOURCE });

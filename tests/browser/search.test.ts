@@ -33,7 +33,7 @@ describeInBrowser('searching in Chromium, under a sub-path', BUILDS.subpath, (si
   });
 
   it('does not find words that are only in the navigation, the byline or the footer', async () => {
-    for (const query of ['Emner', 'nyhetsbyrået', 'lesetid', 'Kopier']) {
+    for (const query of ['Emner', 'nyhetsbyrået', 'lesetid', 'Kopier', 'seksjonen']) {
       const { page, context } = await site.open(`sok/?q=${encodeURIComponent(query)}`);
       assert.equal((await results(page)).status, `Ingen treff for «${query}»`, query);
       await context.close();
@@ -57,6 +57,46 @@ describeInBrowser('searching in Chromium, under a sub-path', BUILDS.subpath, (si
       '/nyheter/2025/',
       '/nyheter/emne/',
     ]);
+    await context.close();
+  });
+});
+
+describeInBrowser('archives, topics and search on the fixture site', BUILDS.fixture, (site) => {
+  it('leads from a year to a month, a day and the article by clicking', async () => {
+    const { page, context, problems } = await site.open('2025/');
+    await page.getByRole('link', { name: 'januar 2025' }).click();
+    await page.getByRole('link', { name: 'onsdag 15. januar' }).click();
+    assert.equal(new URL(page.url()).pathname, '/arkiv/2025/01/15/');
+    await page.getByRole('link', { name: 'Syntetisk testartikkel med «sitat» og bilde' }).click();
+    assert.equal(new URL(page.url()).pathname, '/arkiv/2025/01/15/syntetisk-testartikkel/');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('leads from an article to its topic and back', async () => {
+    const { page, context } = await site.open('2025/01/15/syntetisk-testartikkel/');
+    await page.locator('.article-tags').getByRole('link', { name: 'Økonomi' }).click();
+    assert.equal(new URL(page.url()).pathname, '/arkiv/emne/okonomi/');
+    assert.equal(await page.locator('h1').textContent(), 'Økonomi');
+    await page.getByRole('link', { name: 'Syntetisk testartikkel med «sitat» og bilde' }).click();
+    assert.equal(new URL(page.url()).pathname, '/arkiv/2025/01/15/syntetisk-testartikkel/');
+    await context.close();
+  });
+
+  it('pages through the front page, one article a page', async () => {
+    const { page, context } = await site.open('');
+    await page.getByRole('link', { name: 'Eldre saker →' }).click();
+    assert.equal(new URL(page.url()).pathname, '/arkiv/side/2/');
+    await page.getByRole('link', { name: '← Nyere saker' }).click();
+    assert.equal(new URL(page.url()).pathname, '/arkiv/');
+    await context.close();
+  });
+
+  it('finds the synthetic article by an inflected word', async () => {
+    // The article says "seksjon"; the query is the plural.
+    const { page, context } = await site.open('sok/?q=seksjonene');
+    const found = await results(page);
+    assert.deepEqual(found.links, ['/arkiv/2025/01/15/syntetisk-testartikkel/']);
     await context.close();
   });
 });

@@ -12,7 +12,7 @@ describe('rehype-heading-anchors', () => {
     assert.equal(
       await render('## – Alltid sammen'),
       '<div class="section-heading"><h2 id="alltid-sammen">– Alltid sammen</h2>' +
-        '<a class="heading-anchor" href="#alltid-sammen"><span aria-hidden="true">#</span>' +
+        '<a class="heading-anchor" href="#alltid-sammen" data-pagefind-ignore><span aria-hidden="true">#</span>' +
         '<span class="visually-hidden">Lenke til seksjonen «– Alltid sammen»</span></a></div>',
     );
   });
