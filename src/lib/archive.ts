@@ -33,6 +33,18 @@ export function listingPagePath(listingPath: string, page: number): string {
   return page <= 1 ? listingPath : `${listingPath}side/${page}/`;
 }
 
+/** The paths of the pages before and after this one in its listing, where there are such pages. */
+export function adjacentPagePaths(
+  listingPath: string,
+  page: number,
+  total: number,
+): { newer?: string; older?: string } {
+  return {
+    ...(page > 1 && { newer: listingPagePath(listingPath, page - 1) }),
+    ...(page < total && { older: listingPagePath(listingPath, page + 1) }),
+  };
+}
+
 /** The date archives: year → month → day → articles, each in the order given (newest first). */
 export function calendarOf<T>(
   articles: readonly T[],

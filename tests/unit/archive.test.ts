@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { calendarOf, listingPagePath, paginate, topicPath, topicsOf } from '../../src/lib/archive.ts';
+import { adjacentPagePaths, calendarOf, listingPagePath, paginate, topicPath, topicsOf } from '../../src/lib/archive.ts';
 import { parsePublicationDate } from '../../src/lib/dates.ts';
 
 const PER_PAGE = 3;
@@ -81,5 +81,14 @@ describe('topics', () => {
       topics.map((topic) => topic.name),
       ['Bergen', 'Zambia', 'Ærø', 'Ørsta', 'Åsane'],
     );
+  });
+});
+
+describe('adjacentPagePaths', () => {
+  it('names the newer and older pages only where they exist', () => {
+    assert.deepEqual(adjacentPagePaths('/', 1, 1), {});
+    assert.deepEqual(adjacentPagePaths('/', 1, 3), { older: '/side/2/' });
+    assert.deepEqual(adjacentPagePaths('/', 2, 3), { newer: '/', older: '/side/3/' });
+    assert.deepEqual(adjacentPagePaths('/emne/okonomi/', 3, 3), { newer: '/emne/okonomi/side/2/' });
   });
 });
