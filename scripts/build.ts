@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { BODIES_CHECKED } from '../src/lib/content-check.ts';
+import { BODIES_CHECKED } from '../src/lib/site.ts';
 
 /**
  * npm run build: checks the content, then builds into a new folder and swaps

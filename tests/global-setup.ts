@@ -1,6 +1,6 @@
-import { rm } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { BUILDS, buildTestSite, PROJECT_ROOT } from './helpers/builds.ts';
+import { BUILDS, buildLog, buildTestSite, PROJECT_ROOT } from './helpers/builds.ts';
 
 /**
  * Builds the test sites once before any test file runs. One at a time: every
@@ -11,5 +11,6 @@ export async function globalSetup() {
   for (const build of Object.values(BUILDS)) {
     const result = await buildTestSite(build);
     if (result.code !== 0) throw new Error(`The ${build.name} test build failed:\n${result.output}`);
+    await writeFile(buildLog(build), result.output);
   }
 }

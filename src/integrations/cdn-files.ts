@@ -1,6 +1,5 @@
 import { readdir, writeFile } from 'node:fs/promises';
 import type { AstroIntegration } from 'astro';
-import { checkContent, redirectsOf } from '../lib/content-check.ts';
 import { withBase } from '../lib/permalink.ts';
 
 /**
@@ -57,7 +56,8 @@ export function redirectsFile(redirects: Array<{ from: string; to: string }>, ba
   );
 }
 
-export default function cdnFiles({ contentDir }: { contentDir: string }): AstroIntegration {
+/** `redirects` are every old permalink and the article it now leads to. */
+export default function cdnFiles({ redirects }: { redirects: Array<{ from: string; to: string }> }): AstroIntegration {
   let base = '/';
   return {
     name: 'nyhetsleser-cdn-files',
@@ -66,7 +66,6 @@ export default function cdnFiles({ contentDir }: { contentDir: string }): AstroI
         base = config.base;
       },
       'astro:build:done': async ({ dir }) => {
-        const redirects = redirectsOf(await checkContent(contentDir, { bodies: false }));
         const topLevel = (await readdir(dir, { withFileTypes: true })).map((entry) => ({
           name: entry.name,
           isDirectory: entry.isDirectory(),

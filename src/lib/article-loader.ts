@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { glob, type Loader } from 'astro/loaders';
-import { BODIES_CHECKED, checkContent, formatProblem, isError } from './content-check.ts';
+import { checkContent, formatProblem, isError } from './content-check.ts';
+import { BODIES_CHECKED } from './site.ts';
 
 /** Raised before Astro loads anything, so that the editor sees every problem at once. */
 export class ContentError extends Error {

@@ -52,9 +52,6 @@ export function formatProblem({ file, line, field, message, severity }: ContentP
 
 export const isError = (problem: ContentProblem) => problem.severity !== 'warning';
 
-/** Set by `npm run build` for the Astro it starts, right after it has checked every article in full. */
-export const BODIES_CHECKED = 'NYHETSLESER_BODIES_CHECKED';
-
 /** Markdown files below a folder, in a stable order. */
 export async function findArticleFiles(folder: string): Promise<string[]> {
   if (!existsSync(folder)) return [];
@@ -338,8 +335,8 @@ export async function checkContent(
 }
 
 /** Every redirect the articles declare: from an old permalink to the article's live one. */
-export function redirectsOf(report: ContentReport): Array<{ from: string; to: string }> {
-  return report.articles.flatMap((article) =>
+export function redirectsOf(articles: CheckedArticle[]): Array<{ from: string; to: string }> {
+  return articles.flatMap((article) =>
     article.permalink
       ? (article.data?.redirectFrom ?? []).map((from) => ({ from, to: article.permalink as string }))
       : [],

@@ -18,6 +18,14 @@ export interface SiteConfig {
   articlesPerPage: number;
 }
 
+/**
+ * Set by `npm run build` for the Astro it starts, right after it has checked
+ * every article in full. It lives here, apart from the check, so that the
+ * build script that sets it need not load the check's code and keep it in
+ * memory for the whole build.
+ */
+export const BODIES_CHECKED = 'NYHETSLESER_BODIES_CHECKED';
+
 /** Names of the environment variables that configure a build, with their defaults. */
 export const ENVIRONMENT_DEFAULTS = {
   SITE_URL: 'http://localhost:4321',

@@ -1,7 +1,5 @@
 import type { APIRoute } from 'astro';
-import { socialCardResponse } from '../lib/card-response.ts';
-import { SITE_NAME } from '../lib/site.ts';
+import { SITE_CARD, socialCardResponse } from '../lib/card-response.ts';
 
 /** The front page's card, for links to the site itself. */
-export const GET: APIRoute = () =>
-  socialCardResponse({ headline: 'Nyheter fra NTB, siste først', siteName: SITE_NAME });
+export const GET: APIRoute = () => socialCardResponse(SITE_CARD);

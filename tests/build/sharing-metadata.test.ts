@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import type { Root } from 'hast';
 import sharp from 'sharp';
-import { BUILDS, readPage, TEST_SITE_URL } from '../helpers/builds.ts';
+import { BUILDS, buildLog, readPage, TEST_SITE_URL } from '../helpers/builds.ts';
 import { all, one } from '../helpers/hast.ts';
 import { SEED_PERMALINK } from '../helpers/seed.ts';
 
@@ -91,6 +91,15 @@ describe('social cards', () => {
       const metadata = await sharp(join(BUILDS.site.dir, file)).metadata();
       assert.deepEqual([metadata.format, metadata.width, metadata.height], ['png', 1200, 630], file);
     }
+  });
+
+  it('are rendered ahead of their routes, each card once', async () => {
+    const log = await readFile(buildLog(BUILDS.fixture), 'utf8');
+    const [, rendered, cached] = /(\d+) social cards rendered, (\d+) already in the cache/.exec(log) ?? [];
+    const cards = (await readdir(BUILDS.fixture.dir, { recursive: true })).filter((name) => name.endsWith('card.png'));
+    // A card the pool did not foresee would be rendered a second time, under the input its route gave.
+    assert.equal(Number(rendered) + Number(cached), cards.length, log);
+    assert.equal(Number(cached), 0, 'the test builds start with an empty cache');
   });
 });
 

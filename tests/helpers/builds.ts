@@ -93,6 +93,11 @@ export function buildTestSite(build: TestBuild): Promise<BuildResult> {
   });
 }
 
+/** What Astro printed while it built the site, kept beside it by the global setup. */
+export function buildLog(build: TestBuild): string {
+  return `${build.dir}.log`;
+}
+
 /** Every HTML file in a built site, as paths relative to it. */
 export async function htmlFiles(dir: string): Promise<string[]> {
   const names = await readdir(dir, { recursive: true });

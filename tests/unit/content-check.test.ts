@@ -110,7 +110,7 @@ describe('checkContent, permalinks that were published', () => {
     });
     const report = await checkContent(root, { cwd: root });
     assert.deepEqual(report.problems, []);
-    assert.deepEqual(redirectsOf(report), [{ from: '/2025/09/02/gammel/', to: '/2025/09/02/ny/' }]);
+    assert.deepEqual(redirectsOf(report.articles), [{ from: '/2025/09/02/gammel/', to: '/2025/09/02/ny/' }]);
   });
   it('refuses a redirect from a live page, and the same redirect in two articles', async () => {
     const root = await contentFolder({

@@ -1,8 +1,6 @@
 import type { APIRoute, GetStaticPaths, ImageMetadata } from 'astro';
 import { type Article, articlePermalinkParts, getArticlesNewestFirst } from '../../../../../lib/articles.ts';
-import { socialCardResponse } from '../../../../../lib/card-response.ts';
-import { formatLongDate } from '../../../../../lib/dates.ts';
-import { SITE_NAME } from '../../../../../lib/site.ts';
+import { articleCard, socialCardResponse } from '../../../../../lib/card-response.ts';
 
 /** Each article's card, beside its page: /2025/09/02/<slug>/card.png */
 export const getStaticPaths = (async () => {
@@ -12,10 +10,5 @@ export const getStaticPaths = (async () => {
 
 export const GET: APIRoute<{ article: Article }> = ({ props: { article } }) => {
   const photo = article.data.photo?.src as (ImageMetadata & { fsPath?: string }) | undefined;
-  return socialCardResponse({
-    headline: article.data.title,
-    siteName: SITE_NAME,
-    footer: `${formatLongDate(article.data.published)} · ${article.data.source}`,
-    photoPath: photo?.fsPath,
-  });
+  return socialCardResponse(articleCard(article.data, photo?.fsPath));
 };

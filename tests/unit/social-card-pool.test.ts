@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { temporaryFolder } from '../helpers/import-cli.ts';
+import { type CardInput, cardCacheKey } from '../../src/lib/social-card.ts';
+import { SocialCardPool } from '../../src/lib/social-card-pool.ts';
+
+/** Synthetic headlines: no news. */
+const card = (number: number): CardInput => ({ headline: `Syntetisk sak nummer ${number}`, siteName: 'Nyhetsleser' });
+
+describe('SocialCardPool', () => {
+  it('renders each card once, into the cache, however often it is asked for', async () => {
+    const cacheDir = await temporaryFolder('card-pool');
+    const pool = new SocialCardPool(cacheDir, 2);
+    const cards = [1, 2, 3].map(card);
+    const first = cards.map((input) => pool.render(input));
+    const again = cards.map((input) => pool.render(input, { waiting: true }));
+    assert.deepEqual(first, again, 'the same promise for the same card');
+    await Promise.all(first);
+    await pool.close();
+    assert.deepEqual(pool.counts, { rendered: 3, cached: 0 });
+    const keys = await Promise.all(cards.map(async (input) => `${await cardCacheKey(input)}.png`));
+    assert.deepEqual((await readdir(cacheDir)).sort(), keys.sort());
+  });
+
+  it('takes cards from the cache on the next build', async () => {
+    const cacheDir = await temporaryFolder('card-pool-warm');
+    const cold = new SocialCardPool(cacheDir, 1);
+    await cold.render(card(1));
+    await cold.close();
+    const warm = new SocialCardPool(cacheDir, 1);
+    await Promise.all([warm.render(card(1)), warm.render(card(2))]);
+    await warm.close();
+    assert.deepEqual(warm.counts, { rendered: 1, cached: 1 });
+  });
+
+  it('renders a card a page is waiting for before the cards asked for in advance', async () => {
+    const pool = new SocialCardPool(await temporaryFolder('card-pool-order'), 1);
+    const finished: number[] = [];
+    const inAdvance = Array.from({ length: 10 }, (_, index) =>
+      pool.render(card(index)).then(() => finished.push(index)),
+    );
+    const waitedFor = pool.render(card(9), { waiting: true });
+    await waitedFor;
+    await Promise.all(inAdvance);
+    await pool.close();
+    // One thread takes two cards at a time: the first two were under way before the page asked.
+    assert.ok(finished.indexOf(9) < 4, `card 9 finished as number ${finished.indexOf(9) + 1}: ${finished}`);
+  });
+
+  it('fails only the card that fails, and names it', async () => {
+    const pool = new SocialCardPool(await temporaryFolder('card-pool-error'), 1);
+    const broken = pool.render({ ...card(1), photoPath: join(import.meta.dirname, 'finnes-ikke.png') });
+    await assert.rejects(broken, /The social card for "Syntetisk sak nummer 1" failed: .*ENOENT/s);
+    await pool.render(card(2));
+    await pool.close();
+    assert.deepEqual(pool.counts, { rendered: 1, cached: 0 });
+  });
+});
