@@ -1,13 +1,15 @@
-import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { type ChildProcess, fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import type { CardInput } from './social-card.ts';
 import type { CardJob, CardJobResult } from './social-card-worker.ts';
 
 /**
- * Renders social cards into the card cache on worker threads, so that satori's
- * layout and the PNG encoding run beside Astro's page rendering instead of on
- * its thread. A card is rendered once however often it is asked for, and a
- * card a page is waiting on goes ahead of the ones asked for in advance.
+ * Renders social cards into the card cache in a process of their own, so that
+ * satori's layout and the PNG encoding run beside Astro's page rendering. A
+ * process, not a worker thread: sharp encodes on libuv's thread pool, which a
+ * process shares with all its threads, and Astro's file reads would queue
+ * behind the cards. A card is rendered once however often it is asked for,
+ * and a card a page is waiting on goes ahead of the ones asked for in advance.
  */
 
 interface Job {
@@ -17,27 +19,49 @@ interface Job {
   started: boolean;
 }
 
-interface Thread {
-  worker: Worker;
-  running: Map<number, Job>;
-}
-
-/** Two cards a thread: one in satori while the other is being encoded by sharp's own threads. */
-const CARDS_PER_THREAD = 2;
+const WORKER = fileURLToPath(new URL('./social-card-worker.ts', import.meta.url));
 
 export class SocialCardPool {
   /** Cards this pool rendered, and cards it found already in the cache. */
   readonly counts = { rendered: 0, cached: 0 };
   readonly #cacheDir: string;
-  readonly #threads: Thread[];
+  /** Cards sent at once: enough that satori lays out one while sharp's threads encode the others. */
+  readonly #inFlight: number;
+  readonly #worker: ChildProcess;
+  readonly #running = new Map<number, Job>();
   readonly #jobs = new Map<string, Job>();
   readonly #waitedFor: Job[] = [];
   readonly #inAdvance: Job[] = [];
   #nextId = 0;
+  #failure: Error | undefined;
 
-  constructor(cacheDir: string, threads = availableParallelism()) {
+  constructor(cacheDir: string, { inFlight = 4 } = {}) {
     this.#cacheDir = cacheDir;
-    this.#threads = Array.from({ length: Math.max(1, threads) }, () => this.#startThread());
+    this.#inFlight = inFlight;
+    this.#worker = fork(WORKER, {
+      serialization: 'advanced',
+      stdio: 'inherit',
+      // glibc gives each of libvips' threads an arena of its own, and the process grows by hundreds of MB.
+      env: { ...process.env, MALLOC_ARENA_MAX: '2' },
+    });
+    this.#worker.on('message', (result: CardJobResult) => {
+      const job = this.#running.get(result.id);
+      this.#running.delete(result.id);
+      if ('error' in result) {
+        job?.settle(new Error(`The social card for "${job.input.headline}" failed: ${result.error}`));
+      } else {
+        this.counts[result.rendered ? 'rendered' : 'cached']++;
+        job?.settle();
+      }
+      this.#dispatch();
+    });
+    this.#worker.on('exit', (code, signal) => {
+      this.#failure = new Error(`The social card process stopped (${signal ?? `exit code ${code}`})`);
+      for (const job of this.#running.values()) job.settle(this.#failure);
+      this.#running.clear();
+      for (let job = this.#next(); job; job = this.#next()) job.settle(this.#failure);
+    });
+    this.#idle();
   }
 
   /** Resolves once the card is in the cache. `waiting` says a page needs it now. */
@@ -51,45 +75,19 @@ export class SocialCardPool {
       });
       job = { input, done, settle, started: false };
       this.#jobs.set(key, job);
-      if (!waiting) this.#inAdvance.push(job);
+      if (this.#failure) job.settle(this.#failure);
+      else if (!waiting) this.#inAdvance.push(job);
     }
     if (waiting && !job.started) this.#waitedFor.push(job);
     this.#dispatch();
     return job.done;
   }
 
-  /** Waits for every card asked for, then stops the threads. */
+  /** Waits for every card asked for, then stops the process. */
   async close(): Promise<void> {
     await Promise.allSettled([...this.#jobs.values()].map((job) => job.done));
-    await Promise.all(this.#threads.map(({ worker }) => worker.terminate()));
-  }
-
-  #startThread(): Thread {
-    const thread: Thread = {
-      worker: new Worker(new URL('./social-card-worker.ts', import.meta.url)),
-      running: new Map(),
-    };
-    thread.worker.on('message', (result: CardJobResult) => {
-      const job = thread.running.get(result.id);
-      thread.running.delete(result.id);
-      if ('error' in result) {
-        job?.settle(new Error(`The social card for "${job.input.headline}" failed: ${result.error}`));
-      } else {
-        this.counts[result.rendered ? 'rendered' : 'cached']++;
-        job?.settle();
-      }
-      this.#dispatch();
-    });
-    thread.worker.on('error', (error) => {
-      for (const job of thread.running.values()) job.settle(error);
-      thread.running.clear();
-      this.#threads.splice(this.#threads.indexOf(thread), 1);
-      if (this.#threads.length) return;
-      for (let job = this.#next(); job; job = this.#next()) job.settle(error);
-    });
-    // An idle thread must not keep the build's process alive.
-    thread.worker.unref();
-    return thread;
+    this.#worker.removeAllListeners('exit');
+    this.#worker.kill();
   }
 
   #next(): Job | undefined {
@@ -103,17 +101,26 @@ export class SocialCardPool {
   }
 
   #dispatch(): void {
-    for (const thread of this.#threads) {
-      while (thread.running.size < CARDS_PER_THREAD) {
-        const job = this.#next();
-        if (!job) break;
-        job.started = true;
-        const id = this.#nextId++;
-        thread.running.set(id, job);
-        thread.worker.postMessage({ id, input: job.input, cacheDir: this.#cacheDir } satisfies CardJob);
-      }
-      if (thread.running.size) thread.worker.ref();
-      else thread.worker.unref();
+    if (this.#failure) return;
+    while (this.#running.size < this.#inFlight) {
+      const job = this.#next();
+      if (!job) break;
+      job.started = true;
+      const id = this.#nextId++;
+      this.#running.set(id, job);
+      this.#worker.send({ id, input: job.input, cacheDir: this.#cacheDir } satisfies CardJob);
     }
+    if (this.#running.size) {
+      this.#worker.ref();
+      this.#worker.channel?.ref();
+    } else {
+      this.#idle();
+    }
+  }
+
+  /** An idle card process must not keep the build's process alive. */
+  #idle(): void {
+    this.#worker.unref();
+    this.#worker.channel?.unref();
   }
 }

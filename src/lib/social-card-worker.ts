@@ -1,7 +1,10 @@
-import { parentPort } from 'node:worker_threads';
+import sharp from 'sharp';
 import { type CardInput, cachedCard } from './social-card.ts';
 
-/** A thread of the social card pool: renders each card it is sent into the card cache. */
+/** The social card pool's process: renders each card it is sent into the card cache. */
+
+// Every card is drawn once, so libvips' cache of recent operations would only hold memory.
+sharp.cache(false);
 
 export interface CardJob {
   id: number;
@@ -11,12 +14,12 @@ export interface CardJob {
 
 export type CardJobResult = { id: number; rendered: boolean } | { id: number; error: string };
 
-parentPort?.on('message', async ({ id, input, cacheDir }: CardJob) => {
+process.on('message', async ({ id, input, cacheDir }: CardJob) => {
   let result: CardJobResult;
   try {
     result = { id, rendered: (await cachedCard(input, cacheDir)).rendered };
   } catch (error) {
     result = { id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }
-  parentPort?.postMessage(result);
+  process.send?.(result);
 });

@@ -12,7 +12,7 @@ const card = (number: number): CardInput => ({ headline: `Syntetisk sak nummer $
 describe('SocialCardPool', () => {
   it('renders each card once, into the cache, however often it is asked for', async () => {
     const cacheDir = await temporaryFolder('card-pool');
-    const pool = new SocialCardPool(cacheDir, 2);
+    const pool = new SocialCardPool(cacheDir);
     const cards = [1, 2, 3].map(card);
     const first = cards.map((input) => pool.render(input));
     const again = cards.map((input) => pool.render(input, { waiting: true }));
@@ -26,17 +26,17 @@ describe('SocialCardPool', () => {
 
   it('takes cards from the cache on the next build', async () => {
     const cacheDir = await temporaryFolder('card-pool-warm');
-    const cold = new SocialCardPool(cacheDir, 1);
+    const cold = new SocialCardPool(cacheDir);
     await cold.render(card(1));
     await cold.close();
-    const warm = new SocialCardPool(cacheDir, 1);
+    const warm = new SocialCardPool(cacheDir);
     await Promise.all([warm.render(card(1)), warm.render(card(2))]);
     await warm.close();
     assert.deepEqual(warm.counts, { rendered: 1, cached: 1 });
   });
 
   it('renders a card a page is waiting for before the cards asked for in advance', async () => {
-    const pool = new SocialCardPool(await temporaryFolder('card-pool-order'), 1);
+    const pool = new SocialCardPool(await temporaryFolder('card-pool-order'), { inFlight: 2 });
     const finished: number[] = [];
     const inAdvance = Array.from({ length: 10 }, (_, index) =>
       pool.render(card(index)).then(() => finished.push(index)),
@@ -45,12 +45,12 @@ describe('SocialCardPool', () => {
     await waitedFor;
     await Promise.all(inAdvance);
     await pool.close();
-    // One thread takes two cards at a time: the first two were under way before the page asked.
+    // Two cards go at a time: the first two were under way before the page asked.
     assert.ok(finished.indexOf(9) < 4, `card 9 finished as number ${finished.indexOf(9) + 1}: ${finished}`);
   });
 
   it('fails only the card that fails, and names it', async () => {
-    const pool = new SocialCardPool(await temporaryFolder('card-pool-error'), 1);
+    const pool = new SocialCardPool(await temporaryFolder('card-pool-error'));
     const broken = pool.render({ ...card(1), photoPath: join(import.meta.dirname, 'finnes-ikke.png') });
     await assert.rejects(broken, /The social card for "Syntetisk sak nummer 1" failed: .*ENOENT/s);
     await pool.render(card(2));
