@@ -6,9 +6,11 @@ import { parseArgs } from 'node:util';
 import { BODIES_CHECKED } from '../src/lib/site.ts';
 
 /**
- * npm run build: checks the content, then builds into a new folder and swaps
- * it in for dist/ only when the build succeeds. A failed build leaves the
- * previous dist/ as it was, so a host syncing dist/ never sees half a site.
+ * npm run build: checks the content while Astro builds into a new folder, and
+ * swaps that folder in for dist/ only when both succeed. Astro's output is
+ * held back until the check passes; if it fails, Astro is stopped and nothing
+ * it made is kept. A failed build leaves the previous dist/ as it was, so a
+ * host syncing dist/ never sees half a site.
  */
 
 const { values } = parseArgs({ options: { out: { type: 'string', default: 'dist' } } });
@@ -17,28 +19,50 @@ const nextDir = `${outDir}.next-${process.pid}`;
 const oldDir = `${outDir}.old-${process.pid}`;
 
 /** Runs a script on this same Node, which is the pinned one even where the machine's own Node is older. */
-function run(script: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+function start(script: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
+  // Piped output is colourless unless asked, and it ends up on this terminal all the same.
+  const colour = process.stdout.isTTY ? { FORCE_COLOR: '1' } : {};
+  return spawn(process.execPath, [resolve(script), ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...env, ...colour },
+  });
+}
+
+function exitCode(child: ReturnType<typeof start>): Promise<number> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [resolve(script), ...args], { stdio: 'inherit', env });
     child.on('error', () => done(1));
     child.on('close', (code) => done(code ?? 1));
   });
 }
 
-const checked = await run('scripts/check-content.ts', []);
-if (checked !== 0) {
-  console.error('error: the build did not start, because the articles above have errors');
-  process.exit(checked);
-}
-// The articles were just checked in full, so Astro's loader need only read their frontmatter again.
-const built = await run('node_modules/astro/bin/astro.mjs', ['build', '--outDir', nextDir], {
+const check = start('scripts/check-content.ts', []);
+check.stdout.pipe(process.stdout);
+check.stderr.pipe(process.stderr);
+// The check reads every body, so Astro's loader need only read the frontmatter again.
+const astro = start('node_modules/astro/bin/astro.mjs', ['build', '--outDir', nextDir], {
   ...process.env,
   [BODIES_CHECKED]: '1',
 });
-if (built !== 0) {
+const heldBack: Array<[NodeJS.WriteStream, Buffer]> = [];
+astro.stdout.on('data', (chunk: Buffer) => heldBack.push([process.stdout, chunk]));
+astro.stderr.on('data', (chunk: Buffer) => heldBack.push([process.stderr, chunk]));
+const built = exitCode(astro);
+
+const checked = await exitCode(check);
+if (checked !== 0) {
+  astro.kill();
+  await built;
+  await rm(nextDir, { recursive: true, force: true });
+  console.error('error: the build was stopped, because the articles above have errors');
+  process.exit(checked);
+}
+for (const [stream, chunk] of heldBack.splice(0)) stream.write(chunk);
+astro.stdout.removeAllListeners('data').pipe(process.stdout);
+astro.stderr.removeAllListeners('data').pipe(process.stderr);
+if ((await built) !== 0) {
   await rm(nextDir, { recursive: true, force: true });
   console.error(`error: the build failed, and ${values.out}/ is as it was`);
-  process.exit(built);
+  process.exit(1);
 }
 if (existsSync(outDir)) await rename(outDir, oldDir);
 await rename(nextDir, outDir);

@@ -19,10 +19,11 @@ export interface SiteConfig {
 }
 
 /**
- * Set by `npm run build` for the Astro it starts, right after it has checked
- * every article in full. It lives here, apart from the check, so that the
- * build script that sets it need not load the check's code and keep it in
- * memory for the whole build.
+ * Set by `npm run build` for the Astro it starts, since it checks every
+ * article in full itself and keeps nothing Astro builds unless that check
+ * passes. It lives here, apart from the check, so that the build script that
+ * sets it need not load the check's code and keep it in memory for the whole
+ * build.
  */
 export const BODIES_CHECKED = 'NYHETSLESER_BODIES_CHECKED';
 

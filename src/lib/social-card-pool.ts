@@ -1,10 +1,11 @@
 import { type ChildProcess, fork } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { CardInput } from './social-card.ts';
 import type { CardJob, CardJobResult } from './social-card-worker.ts';
 
 /**
- * Renders social cards into the card cache in a process of their own, so that
+ * Renders social cards into the card cache in processes of their own, so that
  * satori's layout and the PNG encoding run beside Astro's page rendering. A
  * process, not a worker thread: sharp encodes on libuv's thread pool, which a
  * process shares with all its threads, and Astro's file reads would queue
@@ -21,47 +22,29 @@ interface Job {
 
 const WORKER = fileURLToPath(new URL('./social-card-worker.ts', import.meta.url));
 
+interface CardProcess {
+  child: ChildProcess;
+  running: Map<number, Job>;
+}
+
 export class SocialCardPool {
   /** Cards this pool rendered, and cards it found already in the cache. */
   readonly counts = { rendered: 0, cached: 0 };
   readonly #cacheDir: string;
-  /** Cards sent at once: enough that satori lays out one while sharp's threads encode the others. */
+  /** Cards sent to a process at once: one in satori while sharp's threads encode the other. */
   readonly #inFlight: number;
-  readonly #worker: ChildProcess;
-  readonly #running = new Map<number, Job>();
+  readonly #processes: CardProcess[];
   readonly #jobs = new Map<string, Job>();
   readonly #waitedFor: Job[] = [];
   readonly #inAdvance: Job[] = [];
   #nextId = 0;
   #failure: Error | undefined;
 
-  constructor(cacheDir: string, { inFlight = 4 } = {}) {
+  /** One process a core: satori's layout is synchronous, and takes a core while it works. */
+  constructor(cacheDir: string, { processes = availableParallelism(), inFlight = 2 } = {}) {
     this.#cacheDir = cacheDir;
     this.#inFlight = inFlight;
-    this.#worker = fork(WORKER, {
-      serialization: 'advanced',
-      stdio: 'inherit',
-      // glibc gives each of libvips' threads an arena of its own, and the process grows by hundreds of MB.
-      env: { ...process.env, MALLOC_ARENA_MAX: '2' },
-    });
-    this.#worker.on('message', (result: CardJobResult) => {
-      const job = this.#running.get(result.id);
-      this.#running.delete(result.id);
-      if ('error' in result) {
-        job?.settle(new Error(`The social card for "${job.input.headline}" failed: ${result.error}`));
-      } else {
-        this.counts[result.rendered ? 'rendered' : 'cached']++;
-        job?.settle();
-      }
-      this.#dispatch();
-    });
-    this.#worker.on('exit', (code, signal) => {
-      this.#failure = new Error(`The social card process stopped (${signal ?? `exit code ${code}`})`);
-      for (const job of this.#running.values()) job.settle(this.#failure);
-      this.#running.clear();
-      for (let job = this.#next(); job; job = this.#next()) job.settle(this.#failure);
-    });
-    this.#idle();
+    this.#processes = Array.from({ length: Math.max(1, processes) }, () => this.#start());
   }
 
   /** Resolves once the card is in the cache. `waiting` says a page needs it now. */
@@ -83,11 +66,49 @@ export class SocialCardPool {
     return job.done;
   }
 
-  /** Waits for every card asked for, then stops the process. */
+  /** Waits for every card asked for, then stops the processes. */
   async close(): Promise<void> {
     await Promise.allSettled([...this.#jobs.values()].map((job) => job.done));
-    this.#worker.removeAllListeners('exit');
-    this.#worker.kill();
+    for (const { child } of this.#processes) {
+      child.removeAllListeners('exit');
+      child.kill();
+    }
+  }
+
+  #start(): CardProcess {
+    const cardProcess: CardProcess = {
+      child: fork(WORKER, {
+        serialization: 'advanced',
+        stdio: 'inherit',
+        // glibc gives each of libvips' threads an arena of its own, and the process grows by hundreds of MB.
+        env: { ...process.env, MALLOC_ARENA_MAX: '2' },
+      }),
+      running: new Map(),
+    };
+    cardProcess.child.on('message', (result: CardJobResult) => {
+      const job = cardProcess.running.get(result.id);
+      cardProcess.running.delete(result.id);
+      if ('error' in result) {
+        job?.settle(new Error(`The social card for "${job.input.headline}" failed: ${result.error}`));
+      } else {
+        this.counts[result.rendered ? 'rendered' : 'cached']++;
+        job?.settle();
+      }
+      this.#dispatch();
+    });
+    cardProcess.child.on('exit', (code, signal) => this.#fail(code, signal));
+    idle(cardProcess.child);
+    return cardProcess;
+  }
+
+  /** A card process that stops takes its cards with it, and no card is sent again. */
+  #fail(code: number | null, signal: NodeJS.Signals | null): void {
+    this.#failure ??= new Error(`A social card process stopped (${signal ?? `exit code ${code}`})`);
+    for (const { running } of this.#processes) {
+      for (const job of running.values()) job.settle(this.#failure);
+      running.clear();
+    }
+    for (let job = this.#next(); job; job = this.#next()) job.settle(this.#failure);
   }
 
   #next(): Job | undefined {
@@ -102,25 +123,27 @@ export class SocialCardPool {
 
   #dispatch(): void {
     if (this.#failure) return;
-    while (this.#running.size < this.#inFlight) {
-      const job = this.#next();
-      if (!job) break;
-      job.started = true;
-      const id = this.#nextId++;
-      this.#running.set(id, job);
-      this.#worker.send({ id, input: job.input, cacheDir: this.#cacheDir } satisfies CardJob);
-    }
-    if (this.#running.size) {
-      this.#worker.ref();
-      this.#worker.channel?.ref();
-    } else {
-      this.#idle();
+    for (const { child, running } of this.#processes) {
+      while (running.size < this.#inFlight) {
+        const job = this.#next();
+        if (!job) break;
+        job.started = true;
+        const id = this.#nextId++;
+        running.set(id, job);
+        child.send({ id, input: job.input, cacheDir: this.#cacheDir } satisfies CardJob);
+      }
+      if (running.size) {
+        child.ref();
+        child.channel?.ref();
+      } else {
+        idle(child);
+      }
     }
   }
+}
 
-  /** An idle card process must not keep the build's process alive. */
-  #idle(): void {
-    this.#worker.unref();
-    this.#worker.channel?.unref();
-  }
+/** An idle card process must not keep the build's process alive. */
+function idle(child: ChildProcess): void {
+  child.unref();
+  child.channel?.unref();
 }

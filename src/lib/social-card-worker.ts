@@ -14,6 +14,9 @@ export interface CardJob {
 
 export type CardJobResult = { id: number; rendered: boolean } | { id: number; error: string };
 
+// A build that is stopped leaves no card process behind.
+process.on('disconnect', () => process.exit());
+
 process.on('message', async ({ id, input, cacheDir }: CardJob) => {
   let result: CardJobResult;
   try {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { temporaryFolder } from '../helpers/import-cli.ts';
@@ -47,12 +47,21 @@ describe('npm run check on a folder with planted problems', () => {
     assert.equal(result.code, 0);
   });
 
-  it('stops npm run build before Astro starts', async () => {
-    const out = join(await temporaryFolder('refused-build'), 'dist');
-    const result = await runScript('build.ts', ['--out', out], { CONTENT_DIR: FOLDER });
+  it('stops npm run build, which shows only the problems and keeps nothing', async () => {
+    const folder = await temporaryFolder('refused-build');
+    const out = join(folder, 'dist');
+    const result = await runScript('build.ts', ['--out', out], {
+      CONTENT_DIR: FOLDER,
+      ASTRO_CACHE_DIR: join(folder, 'cache'),
+    });
     assert.equal(result.code, 1);
-    assert.match(result.stderr, /the build did not start, because the articles above have errors/);
-    assert.doesNotMatch(result.stdout, /astro|vite/i);
-    assert.equal(existsSync(out), false);
+    assert.deepEqual(result.stdout.trimEnd().split('\n'), EXPECTED);
+    assert.match(result.stderr, /the build was stopped, because the articles above have errors/);
+    assert.doesNotMatch(result.stderr, /astro|vite/i);
+    // Neither dist/ nor the half-built dist.next-<pid>/ that Astro had begun.
+    assert.deepEqual(
+      (await readdir(folder)).filter((name) => name !== 'cache'),
+      [],
+    );
   });
 });

@@ -36,7 +36,7 @@ describe('SocialCardPool', () => {
   });
 
   it('renders a card a page is waiting for before the cards asked for in advance', async () => {
-    const pool = new SocialCardPool(await temporaryFolder('card-pool-order'), { inFlight: 2 });
+    const pool = new SocialCardPool(await temporaryFolder('card-pool-order'), { processes: 1, inFlight: 2 });
     const finished: number[] = [];
     const inAdvance = Array.from({ length: 10 }, (_, index) =>
       pool.render(card(index)).then(() => finished.push(index)),
