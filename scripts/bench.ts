@@ -1,4 +1,4 @@
-import { appendFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,8 +12,10 @@ import { generateArchive } from './bench/synthetic-archive.ts';
  * For each size, generates a synthetic archive in a temporary folder and
  * measures, in one run: a cold build of the site (npm run build) and of a
  * bare Astro baseline over the same articles, then a warm rebuild of each
- * after one article changes. Prints a table of wall time, peak memory and
- * output size with the ratios to the baseline, and writes it all as JSON.
+ * after one article changes, and last a build of the site with Astro's cache
+ * cold but every social card in the card cache, which tells what the cards
+ * cost. Prints a table of wall time, peak memory and output size with the
+ * ratios to the baseline, and writes it all as JSON.
  */
 
 const { values } = parseArgs({
@@ -33,7 +35,7 @@ await writeBaselineSite(baselineRoot);
 
 interface Row {
   articles: number;
-  site: { cold: Measurement; warm: Measurement; outputBytes: number };
+  site: { cold: Measurement; warm: Measurement; cardsCached: Measurement; outputBytes: number };
   baseline: { cold: Measurement; warm: Measurement; outputBytes: number };
 }
 const rows: Row[] = [];
@@ -65,9 +67,19 @@ for (const size of sizes) {
   console.error(`${size} articles: warm rebuilds after one article changed`);
   const siteWarm = await site();
   const baselineWarm = await baseline();
+  console.error(`${size} articles: a build with a cold Astro cache and every card cached`);
+  for (const entry of await readdir(join(work, 'cache-site'))) {
+    if (entry !== 'social-cards') await rm(join(work, 'cache-site', entry), { recursive: true });
+  }
+  const siteCardsCached = await site();
   rows.push({
     articles: size,
-    site: { cold: siteCold, warm: siteWarm, outputBytes: await folderSize(join(work, 'site')) },
+    site: {
+      cold: siteCold,
+      warm: siteWarm,
+      cardsCached: siteCardsCached,
+      outputBytes: await folderSize(join(work, 'site')),
+    },
     baseline: { cold: baselineCold, warm: baselineWarm, outputBytes: await folderSize(join(work, 'baseline')) },
   });
   await rm(work, { recursive: true, force: true });
@@ -77,13 +89,14 @@ const seconds = (value: number) => `${value.toFixed(1)} s`;
 const megabytes = (value: number) => `${(value / 2 ** 20).toFixed(0)} MB`;
 const ratio = (ours: number, floor: number) => `${(ours / floor).toFixed(2)}×`;
 const table = [
-  '| articles | build | baseline | ratio | per article | peak RSS | baseline RSS | output | warm rebuild | baseline warm |',
-  '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  '| articles | build | baseline | ratio | per article | peak RSS | baseline RSS | output | warm rebuild | baseline warm | cards cached | ratio |',
+  '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ...rows.map(
     ({ articles, site, baseline }) =>
       `| ${articles} | ${seconds(site.cold.seconds)} | ${seconds(baseline.cold.seconds)} | ${ratio(site.cold.seconds, baseline.cold.seconds)} | ` +
       `${((site.cold.seconds / articles) * 1000).toFixed(1)} ms | ${megabytes(site.cold.peakRssBytes)} | ${megabytes(baseline.cold.peakRssBytes)} | ` +
-      `${megabytes(site.outputBytes)} | ${seconds(site.warm.seconds)} | ${seconds(baseline.warm.seconds)} |`,
+      `${megabytes(site.outputBytes)} | ${seconds(site.warm.seconds)} | ${seconds(baseline.warm.seconds)} | ` +
+      `${seconds(site.cardsCached.seconds)} | ${ratio(site.cardsCached.seconds, baseline.cold.seconds)} |`,
   ),
 ];
 if (rows.length > 1) {

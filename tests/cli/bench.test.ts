@@ -1,0 +1,32 @@
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { temporaryFolder } from '../helpers/import-cli.ts';
+import { runScript } from '../helpers/run.ts';
+
+/**
+ * npm run bench on a tiny synthetic archive: it must finish, print the table
+ * and write the JSON. Only the shape is asserted; timings are the bench's to
+ * print, not a test's to judge.
+ */
+
+describe('npm run bench', () => {
+  it('builds the site and the baseline, and reports both', async () => {
+    const out = join(await temporaryFolder('bench'), 'results.json');
+    const result = await runScript('bench.ts', ['--articles', '3', '--out', out]);
+    assert.equal(result.code, 0, result.stderr);
+    const [header, , row] = result.stdout.split('\n');
+    assert.match(header ?? '', /^\| articles \| build \| baseline \| ratio \|/);
+    assert.match(row ?? '', /^\| 3 \| [\d.]+ s \| [\d.]+ s \| [\d.]+× \|/);
+    const { rows } = JSON.parse(await readFile(out, 'utf8'));
+    assert.equal(rows.length, 1);
+    const [{ articles, site, baseline }] = rows;
+    assert.equal(articles, 3);
+    for (const build of [site.cold, site.warm, site.cardsCached, baseline.cold, baseline.warm]) {
+      assert.ok(build.seconds > 0 && build.peakRssBytes > 0, JSON.stringify(build));
+    }
+    // 3 articles, each with a page and a card, and the listings: a site, not an empty folder.
+    assert.ok(site.outputBytes > baseline.outputBytes, `${site.outputBytes} ≤ ${baseline.outputBytes}`);
+  });
+});
