@@ -109,17 +109,32 @@ describeInBrowser('reading in Chromium', BUILDS.site, (site) => {
     const devtools = await context.newCDPSession(page);
     await devtools.send('Emulation.setCPUThrottlingRate', { rate: 6 });
     await page.addInitScript(() => {
-      (window as unknown as { layoutShift: number }).layoutShift = 0;
+      const shifts: string[] = [];
+      (window as unknown as { layoutShifts: string[] }).layoutShifts = shifts;
+      type LayoutShift = PerformanceEntry & {
+        value: number;
+        hadRecentInput: boolean;
+        sources: Array<{ node?: Node; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }>;
+      };
       new PerformanceObserver((list) => {
-        for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) {
-          if (!entry.hadRecentInput) (window as unknown as { layoutShift: number }).layoutShift += entry.value;
+        for (const entry of list.getEntries() as LayoutShift[]) {
+          if (entry.hadRecentInput) continue;
+          const moved = entry.sources.map(
+            ({ node, previousRect: from, currentRect: to }) =>
+              `${node?.nodeName} ${from.x},${from.y} ${from.width}×${from.height} → ${to.x},${to.y} ${to.width}×${to.height}`,
+          );
+          shifts.push(`${entry.value}: ${moved.join('; ')}`);
         }
       }).observe({ type: 'layout-shift', buffered: true });
     });
     await page.goto(new URL(SEED_PERMALINK, site.server.url).href, { waitUntil: 'load' });
     await page.locator('.share-tools[data-ready]').waitFor({ state: 'visible' });
     await page.waitForTimeout(300);
-    assert.equal(await page.evaluate(() => (window as unknown as { layoutShift: number }).layoutShift), 0);
+    const shifts = await page.evaluate(() => (window as unknown as { layoutShifts: string[] }).layoutShifts);
+    // One CI run recorded 0.000014: a sub-pixel move from rounding, invisible. A shift a reader could
+    // see scores in the hundredths (0.1 is where Google's "good" ends), so this bound still catches one.
+    const total = shifts.reduce((sum, shift) => sum + Number.parseFloat(shift), 0);
+    assert.ok(total < 0.001, `layout shifts: ${shifts.join(' | ')}`);
     await context.close();
   });
 
