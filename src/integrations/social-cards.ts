@@ -20,7 +20,7 @@ export default function socialCards({ cards }: { cards: CardInput[] }): AstroInt
         if (command !== 'build') return;
         pool = new SocialCardPool(CARD_CACHE_DIR);
         (globalThis as { [CARD_POOL]?: SocialCardPool })[CARD_POOL] = pool;
-        // A card that fails here fails again when its route asks for it, and that is where the build stops.
+        // A card that fails is reported by its route, which waits on the same promise and stops the build.
         for (const card of cards) pool.render(card).catch(() => {});
       },
       'astro:build:done': async ({ logger }) => {
