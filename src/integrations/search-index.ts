@@ -3,17 +3,17 @@ import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 
 /**
- * Indexes the built articles with Pagefind, in Norwegian Bokmål (which it
- * stems), into `pagefind/` beside the pages. Only what an article marks with
- * `data-pagefind-body` is indexed: its headline and body, not the navigation.
- */
-/**
  * The article pages, `yyyy/mm/dd/<slug>/` (see permalink.ts). The listings have
  * nothing marked for the index, and not reading them at all halves the time
  * Pagefind takes over a large archive.
  */
 export const ARTICLE_PAGES = '[0-9][0-9][0-9][0-9]/[0-9][0-9]/[0-9][0-9]/*/index.html';
 
+/**
+ * Indexes the built articles with Pagefind, in Norwegian Bokmål (which it
+ * stems), into `pagefind/` beside the pages. Only what an article marks with
+ * `data-pagefind-body` is indexed: its headline and body, not the navigation.
+ */
 export default function searchIndex(): AstroIntegration {
   return {
     name: 'nyhetsleser-search-index',

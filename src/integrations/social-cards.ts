@@ -4,12 +4,11 @@ import type { CardInput } from '../lib/social-card.ts';
 import { SocialCardPool } from '../lib/social-card-pool.ts';
 
 /**
- * Starts rendering the social cards the moment `astro build` starts, in a
- * process beside Astro's, so that they are made while Astro loads the content
- * and renders the pages, and most are in the cache when Astro comes to their
- * routes. The
- * routes stay the source of truth: a card not foreseen here is rendered when
- * its route asks for it.
+ * Starts rendering the social cards the moment `astro build` starts, in
+ * processes beside Astro's, so that they are made while Astro loads the
+ * content and renders the pages, and most are in the cache when Astro comes to
+ * their routes. The routes stay the source of truth: a card not foreseen here
+ * is rendered when its route asks for it.
  */
 export default function socialCards({ cards }: { cards: CardInput[] }): AstroIntegration {
   let pool: SocialCardPool | undefined;
