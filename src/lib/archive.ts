@@ -55,7 +55,7 @@ export function calendarOf<T>(
     const { year, month, day } = calendarParts(dateOf(article));
     const months = years.get(year) ?? years.set(year, new Map()).get(year)!;
     const days = months.get(month) ?? months.set(month, new Map()).get(month)!;
-    days.set(day, [...(days.get(day) ?? []), article]);
+    (days.get(day) ?? days.set(day, []).get(day)!).push(article);
   }
   return years;
 }
