@@ -1,7 +1,8 @@
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { formatLongDate } from './dates.ts';
 import { SITE_NAME } from './site.ts';
-import { cachedCard, type CardInput } from './social-card.ts';
+import { cachedCardFile, type CardInput } from './social-card.ts';
 import type { SocialCardPool } from './social-card-pool.ts';
 
 /** Cards outlive a build here, so that a rebuild renders only the cards whose article changed. */
@@ -32,7 +33,6 @@ export function articleCard(
 
 export async function socialCardResponse(input: CardInput): Promise<Response> {
   const pool = (globalThis as { [CARD_POOL]?: SocialCardPool })[CARD_POOL];
-  await pool?.render(input, { waiting: true });
-  const { png } = await cachedCard(input, CARD_CACHE_DIR);
-  return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
+  const path = pool ? await pool.render(input, { waiting: true }) : (await cachedCardFile(input, CARD_CACHE_DIR)).path;
+  return new Response(new Uint8Array(await readFile(path)), { headers: { 'Content-Type': 'image/png' } });
 }

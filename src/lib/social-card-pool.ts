@@ -15,8 +15,9 @@ import type { CardJob, CardJobResult } from './social-card-worker.ts';
 
 interface Job {
   input: CardInput;
-  done: Promise<void>;
-  settle: (error?: Error) => void;
+  /** The card's file in the cache. */
+  done: Promise<string>;
+  settle: (result: string | Error) => void;
   started: boolean;
 }
 
@@ -47,14 +48,14 @@ export class SocialCardPool {
     this.#processes = Array.from({ length: Math.max(1, processes) }, () => this.#start());
   }
 
-  /** Resolves once the card is in the cache. `waiting` says a page needs it now. */
-  render(input: CardInput, { waiting = false } = {}): Promise<void> {
+  /** The card's file, once it is in the cache. `waiting` says a page needs it now. */
+  render(input: CardInput, { waiting = false } = {}): Promise<string> {
     const key = JSON.stringify(input);
     let job = this.#jobs.get(key);
     if (!job) {
       let settle: Job['settle'] = () => {};
-      const done = new Promise<void>((resolve, reject) => {
-        settle = (error) => (error ? reject(error) : resolve());
+      const done = new Promise<string>((resolve, reject) => {
+        settle = (result) => (result instanceof Error ? reject(result) : resolve(result));
       });
       job = { input, done, settle, started: false };
       this.#jobs.set(key, job);
@@ -95,7 +96,7 @@ export class SocialCardPool {
         job?.settle(new Error(`The social card for "${job.input.headline}" failed: ${result.error}`));
       } else {
         this.counts[result.rendered ? 'rendered' : 'cached']++;
-        job?.settle();
+        job?.settle(result.path);
       }
       this.#dispatch();
     });

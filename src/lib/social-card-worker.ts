@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { type CardInput, cachedCard } from './social-card.ts';
+import { type CardInput, cachedCardFile } from './social-card.ts';
 
 /** The social card pool's process: renders each card it is sent into the card cache. */
 
@@ -12,7 +12,7 @@ export interface CardJob {
   cacheDir: string;
 }
 
-export type CardJobResult = { id: number; rendered: boolean } | { id: number; error: string };
+export type CardJobResult = { id: number; path: string; rendered: boolean } | { id: number; error: string };
 
 // A build that is stopped leaves no card process behind.
 process.on('disconnect', () => process.exit());
@@ -20,7 +20,7 @@ process.on('disconnect', () => process.exit());
 process.on('message', async ({ id, input, cacheDir }: CardJob) => {
   let result: CardJobResult;
   try {
-    result = { id, rendered: (await cachedCard(input, cacheDir)).rendered };
+    result = { id, ...(await cachedCardFile(input, cacheDir)) };
   } catch (error) {
     result = { id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }

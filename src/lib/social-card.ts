@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { access, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import satori from 'satori';
@@ -112,19 +112,24 @@ export async function cardCacheKey(input: CardInput): Promise<string> {
   return hash.digest('hex').slice(0, 32);
 }
 
-/** The card from the cache, or rendered and cached. `rendered` tells which. */
-export async function cachedCard(
+/** The card's file in the cache, rendered into it first when it is not there. `rendered` tells which. */
+export async function cachedCardFile(
   input: CardInput,
   cacheDir: string,
   render: (input: CardInput) => Promise<Buffer> = renderCard,
-): Promise<{ png: Buffer; rendered: boolean }> {
+): Promise<{ path: string; rendered: boolean }> {
   const path = join(cacheDir, `${await cardCacheKey(input)}.png`);
-  const cached = await readFile(path).catch(() => undefined);
-  if (cached) return { png: cached, rendered: false };
+  if (
+    await access(path).then(
+      () => true,
+      () => false,
+    )
+  )
+    return { path, rendered: false };
   const png = await render(input);
   await mkdir(cacheDir, { recursive: true });
   const temporary = `${path}.${process.pid}.tmp`;
   await writeFile(temporary, png);
   await rename(temporary, path);
-  return { png, rendered: true };
+  return { path, rendered: true };
 }

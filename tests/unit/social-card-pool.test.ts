@@ -17,10 +17,14 @@ describe('SocialCardPool', () => {
     const first = cards.map((input) => pool.render(input));
     const again = cards.map((input) => pool.render(input, { waiting: true }));
     assert.deepEqual(first, again, 'the same promise for the same card');
-    await Promise.all(first);
+    const paths = await Promise.all(first);
     await pool.close();
     assert.deepEqual(pool.counts, { rendered: 3, cached: 0 });
     const keys = await Promise.all(cards.map(async (input) => `${await cardCacheKey(input)}.png`));
+    assert.deepEqual(
+      paths,
+      keys.map((key) => join(cacheDir, key)),
+    );
     assert.deepEqual((await readdir(cacheDir)).sort(), keys.sort());
   });
 

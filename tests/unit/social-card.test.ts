@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -7,7 +7,7 @@ import sharp from 'sharp';
 import {
   CARD_HEIGHT,
   CARD_WIDTH,
-  cachedCard,
+  cachedCardFile,
   type CardInput,
   cardCacheKey,
   renderCard,
@@ -36,19 +36,20 @@ describe('renderCard', () => {
   });
 });
 
-describe('cachedCard', () => {
+describe('cachedCardFile', () => {
   it('renders a card once and serves it from the cache after', async () => {
     const cacheDir = await mkdtemp(join(tmpdir(), 'nyhetsleser-cards-'));
-    let renders = 0;
+    const rendered: Buffer[] = [];
     const render = async (card: CardInput) => {
-      renders++;
-      return renderCard(card);
+      rendered.push(await renderCard(card));
+      return rendered.at(-1) as Buffer;
     };
-    const first = await cachedCard(input, cacheDir, render);
-    const second = await cachedCard(input, cacheDir, render);
-    assert.equal(renders, 1);
+    const first = await cachedCardFile(input, cacheDir, render);
+    const second = await cachedCardFile(input, cacheDir, render);
+    assert.equal(rendered.length, 1);
     assert.deepEqual([first.rendered, second.rendered], [true, false]);
-    assert.deepEqual(second.png, first.png);
+    assert.equal(second.path, first.path);
+    assert.deepEqual(await readFile(second.path), rendered[0]);
   });
 });
 
