@@ -219,7 +219,7 @@ export async function readPermalinksLock(path: string): Promise<Array<{ path: st
 }
 
 /** Redirects problems: a redirect from a live page, or from a path another article already redirects from. */
-function redirectProblems(articles: CheckedArticle[], owners: Map<string, string>): ContentProblem[] {
+function redirectProblems(articles: CheckedArticle[], owners: Map<string, CheckedArticle>): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const redirected = new Map<string, string>();
   for (const article of articles) {
@@ -231,7 +231,7 @@ function redirectProblems(articles: CheckedArticle[], owners: Map<string, string
         problems.push({
           file: article.file,
           field,
-          message: `is ${path}, the live permalink of ${live}: a page that exists cannot also redirect`,
+          message: `is ${path}, the live permalink of ${live.file}: a page that exists cannot also redirect`,
         });
       } else if (other) {
         problems.push({
@@ -266,7 +266,8 @@ export async function checkContent(
   } = {},
 ): Promise<ContentReport> {
   const report: ContentReport = { articles: [], problems: [] };
-  const owners = new Map<string, string>();
+  /** Each permalink and the article that has it: the first to claim it. */
+  const owners = new Map<string, CheckedArticle>();
   const links = new Map<CheckedArticle, Array<{ url: string; line: number | undefined }>>();
   for (const path of await findArticleFiles(join(contentDir, 'articles'))) {
     const file = relative(cwd, path);
@@ -306,19 +307,17 @@ export async function checkContent(
         report.problems.push({
           file,
           field: 'slug',
-          message: `gives the permalink ${article.permalink}, which ${owner} already has: give one of them another slug`,
+          message: `gives the permalink ${article.permalink}, which ${owner.file} already has: give one of them another slug`,
         });
       } else {
-        owners.set(article.permalink, file);
+        owners.set(article.permalink, article);
       }
     }
     report.articles.push(article);
   }
   report.problems.push(...redirectProblems(report.articles, owners));
-  const byFile = new Map(report.articles.map((article) => [article.file, article]));
-  const byPermalink = new Map([...owners].map(([permalink, file]) => [permalink, byFile.get(file) as CheckedArticle]));
   for (const [article, articleLinks] of links) {
-    report.problems.push(...brokenLinks(article.file, articleLinks, article.headingIds ?? new Set(), byPermalink));
+    report.problems.push(...brokenLinks(article.file, articleLinks, article.headingIds ?? new Set(), owners));
   }
   const redirectedFrom = new Set(report.articles.flatMap((article) => article.data?.redirectFrom ?? []));
   const lockFile = join(contentDir, PERMALINKS_LOCK);
