@@ -35,7 +35,13 @@ async function pipelineDigest(): Promise<string> {
  */
 export function articleLoader(contentDir: string): Loader {
   const articlesDir = resolve(contentDir, 'articles');
-  const files = glob({ pattern: '**/*.md', base: articlesDir, generateId: ({ entry }) => entry.replace(/\.md$/, '') });
+  const files = glob({
+    pattern: '**/*.md',
+    base: articlesDir,
+    generateId: ({ entry }) => entry.replace(/\.md$/, ''),
+    // Pages use the rendered HTML; the markdown would be a third of the store, which the build bundles into its own code.
+    retainBody: false,
+  });
   return {
     name: 'nyhetsleser-articles',
     async load(context) {
