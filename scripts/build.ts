@@ -3,14 +3,16 @@ import { existsSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { SEARCH_INDEX_AFTER_ASTRO, writeSearchIndex } from '../src/integrations/search-index.ts';
 import { BODIES_CHECKED } from '../src/lib/site.ts';
 
 /**
- * npm run build: checks the content while Astro builds into a new folder, and
- * swaps that folder in for dist/ only when both succeed. Astro's output is
- * held back until the check passes; if it fails, Astro is stopped and nothing
- * it made is kept. A failed build leaves the previous dist/ as it was, so a
- * host syncing dist/ never sees half a site.
+ * npm run build: checks the content while Astro builds into a new folder,
+ * writes the search index once Astro has exited (so that the two never hold
+ * their memory at once), and swaps that folder in for dist/ only when all of
+ * it succeeds. Astro's output is held back until the check passes; if it
+ * fails, Astro is stopped and nothing it made is kept. A failed build leaves
+ * the previous dist/ as it was, so a host syncing dist/ never sees half a site.
  */
 
 const { values } = parseArgs({ options: { out: { type: 'string', default: 'dist' } } });
@@ -42,6 +44,7 @@ check.stderr.pipe(process.stderr);
 const astro = start('node_modules/astro/bin/astro.mjs', ['build', '--outDir', nextDir], {
   ...process.env,
   [BODIES_CHECKED]: '1',
+  [SEARCH_INDEX_AFTER_ASTRO]: '1',
 });
 const heldBack: Array<[NodeJS.WriteStream, Buffer]> = [];
 astro.stdout.on('data', (chunk: Buffer) => heldBack.push([process.stdout, chunk]));
@@ -59,10 +62,17 @@ if (checked !== 0) {
 for (const [stream, chunk] of heldBack.splice(0)) stream.write(chunk);
 astro.stdout.removeAllListeners('data').pipe(process.stdout);
 astro.stderr.removeAllListeners('data').pipe(process.stderr);
-if ((await built) !== 0) {
+async function giveUp(): Promise<never> {
   await rm(nextDir, { recursive: true, force: true });
   console.error(`error: the build failed, and ${values.out}/ is as it was`);
   process.exit(1);
+}
+if ((await built) !== 0) await giveUp();
+try {
+  console.log(`search index written for ${await writeSearchIndex(nextDir)} pages`);
+} catch (error) {
+  console.error(error);
+  await giveUp();
 }
 if (existsSync(outDir)) await rename(outDir, oldDir);
 await rename(nextDir, outDir);

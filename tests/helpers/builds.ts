@@ -19,13 +19,15 @@ export interface TestBuild {
   contentDir: string;
   /** Articles a page of a listing; the fixture uses 1, so that its two articles need two pages. */
   articlesPerPage?: number;
+  /** Built by `npm run build`, as a host builds it, rather than by `astro build` alone. */
+  buildScript?: true;
 }
 
 const buildsDir = join(PROJECT_ROOT, '.test-builds');
 
 export const BUILDS = {
-  /** The real content at the domain root. */
-  site: { name: 'site', dir: join(buildsDir, 'site'), base: '/', contentDir: 'content' },
+  /** The real content at the domain root, built as a host builds it. */
+  site: { name: 'site', dir: join(buildsDir, 'site'), base: '/', contentDir: 'content', buildScript: true },
   /** The real content under a sub-path, as on a shared host. */
   subpath: { name: 'subpath', dir: join(buildsDir, 'subpath'), base: '/nyheter/', contentDir: 'content' },
   /** The synthetic fixture, with photos, under a sub-path. */
@@ -43,38 +45,43 @@ export interface BuildResult {
   output: string;
 }
 
-/** Runs `astro build` in a child process, as `npm run build` would, with the given content folder and base. */
+/**
+ * Runs `astro build` in a child process with the given content folder and
+ * base, or with `buildScript`, `npm run build`, which also checks the content
+ * and writes the search index after Astro.
+ */
 export function astroBuild({
   outDir,
   base = '/',
   contentDir,
   cacheDir,
   articlesPerPage = 20,
+  buildScript = false,
 }: {
   outDir: string;
   base?: string;
   contentDir: string;
   cacheDir: string;
   articlesPerPage?: number;
+  buildScript?: boolean;
 }): Promise<BuildResult> {
+  const command = buildScript
+    ? [join(PROJECT_ROOT, 'scripts/build.ts'), '--out', outDir]
+    : [join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir];
   return new Promise((done, fail) => {
-    const child = spawn(
-      process.execPath,
-      [join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir],
-      {
-        cwd: PROJECT_ROOT,
-        env: {
-          ...process.env,
-          SITE_URL: TEST_SITE_URL,
-          BASE_PATH: base,
-          CONTENT_DIR: contentDir,
-          ASTRO_CACHE_DIR: cacheDir,
-          ARTICLES_PER_PAGE: String(articlesPerPage),
-          ASTRO_TELEMETRY_DISABLED: '1',
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
+    const child = spawn(process.execPath, command, {
+      cwd: PROJECT_ROOT,
+      env: {
+        ...process.env,
+        SITE_URL: TEST_SITE_URL,
+        BASE_PATH: base,
+        CONTENT_DIR: contentDir,
+        ASTRO_CACHE_DIR: cacheDir,
+        ARTICLES_PER_PAGE: String(articlesPerPage),
+        ASTRO_TELEMETRY_DISABLED: '1',
       },
-    );
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
@@ -90,6 +97,7 @@ export function buildTestSite(build: TestBuild): Promise<BuildResult> {
     contentDir: build.contentDir,
     cacheDir: join(buildsDir, `cache-${build.name}`),
     ...(build.articlesPerPage && { articlesPerPage: build.articlesPerPage }),
+    buildScript: build.buildScript ?? false,
   });
 }
 
