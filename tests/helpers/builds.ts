@@ -90,12 +90,17 @@ export function astroBuild({
   });
 }
 
+/** Astro's cache for a test build: its content store and the social cards. */
+export function buildCacheDir(build: TestBuild): string {
+  return join(buildsDir, `cache-${build.name}`);
+}
+
 export function buildTestSite(build: TestBuild): Promise<BuildResult> {
   return astroBuild({
     outDir: build.dir,
     base: build.base,
     contentDir: build.contentDir,
-    cacheDir: join(buildsDir, `cache-${build.name}`),
+    cacheDir: buildCacheDir(build),
     ...(build.articlesPerPage && { articlesPerPage: build.articlesPerPage }),
     buildScript: build.buildScript ?? false,
   });
