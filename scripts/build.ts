@@ -48,6 +48,13 @@ function exitCode(child: ReturnType<typeof start>): Promise<number> {
   });
 }
 
+/** Keeps nothing of a build that failed after the check passed. */
+async function giveUp(): Promise<never> {
+  await rm(nextDir, { recursive: true, force: true });
+  console.error(`error: the build failed, and ${values.out}/ is as it was`);
+  process.exit(1);
+}
+
 const check = start('scripts/check-content.ts', []);
 check.stdout.pipe(process.stdout);
 check.stderr.pipe(process.stderr);
@@ -74,11 +81,6 @@ if (checked !== 0) {
 for (const [stream, chunk] of heldBack.splice(0)) stream.write(chunk);
 astro.stdout.removeAllListeners('data').pipe(process.stdout);
 astro.stderr.removeAllListeners('data').pipe(process.stderr);
-async function giveUp(): Promise<never> {
-  await rm(nextDir, { recursive: true, force: true });
-  console.error(`error: the build failed, and ${values.out}/ is as it was`);
-  process.exit(1);
-}
 if ((await built) !== 0) await giveUp();
 try {
   console.log(`search index written for ${await writeSearchIndex(nextDir)} pages`);
