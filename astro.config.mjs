@@ -8,7 +8,7 @@ import socialCards from './src/integrations/social-cards.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import { siteConfigFromEnvironment } from './src/lib/site.ts';
 import { checkContent, redirectsOf } from './src/lib/content-check.ts';
-import { articleCard, SITE_CARD } from './src/lib/card-response.ts';
+import { articleCard, cardPath, SITE_CARD } from './src/lib/card-response.ts';
 import { dirname, resolve } from 'node:path';
 
 const { site, base, contentDir } = siteConfigFromEnvironment(process.env);
@@ -18,9 +18,16 @@ const redirects = redirectsOf(articles);
 // Old permalinks serve redirect pages, which have no place in the sitemap.
 const redirectPaths = new Set(redirects.map(({ from }) => from));
 const cards = [
-  SITE_CARD,
-  ...articles.flatMap(({ file, data }) =>
-    data ? [articleCard(data, data.photo?.src && resolve(dirname(file), data.photo.src))] : [],
+  { path: cardPath('/'), input: SITE_CARD },
+  ...articles.flatMap(({ file, data, permalink }) =>
+    data && permalink
+      ? [
+          {
+            path: cardPath(permalink),
+            input: articleCard(data, data.photo?.src && resolve(dirname(file), data.photo.src)),
+          },
+        ]
+      : [],
   ),
 ];
 

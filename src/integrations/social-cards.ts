@@ -1,32 +1,73 @@
+import { copyFile, link } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { CARD_CACHE_DIR, CARD_POOL } from '../lib/card-response.ts';
+import { CARD_CACHE_DIR } from '../lib/card-response.ts';
 import type { CardInput } from '../lib/social-card.ts';
 import { SocialCardPool } from '../lib/social-card-pool.ts';
 
+/** A card and where the site serves it: `/2025/09/02/<slug>/card.png`. */
+export interface SiteCard {
+  path: string;
+  input: CardInput;
+}
+
+/** Cards put in place at once: enough to keep the file system busy while one waits. */
+const PLACING_AT_ONCE = 16;
+
 /**
- * Starts rendering the social cards the moment `astro build` starts, in
- * processes beside Astro's, so that they are made while Astro loads the
- * content and renders the pages, and most are in the cache when Astro comes to
- * their routes. The routes stay the source of truth: a card not foreseen here
- * is rendered when its route asks for it.
+ * A card from the cache, put into the site. Cached cards are never written
+ * again (each is named by a hash of its content), so a hard link is safe and
+ * writes nothing; a copy where the cache is on another disk.
  */
-export default function socialCards({ cards }: { cards: CardInput[] }): AstroIntegration {
+async function placeCard(cached: string, target: string): Promise<void> {
+  await link(cached, target).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EXDEV' && error.code !== 'EPERM') throw error;
+    return copyFile(cached, target);
+  });
+}
+
+/**
+ * The social cards. `astro build` starts rendering every card the moment it
+ * starts, in processes beside Astro's, so that they are made while Astro loads
+ * the content and renders the pages; once the pages are written it puts each
+ * card beside its page. No route passes the cards through Astro: at 10,000
+ * articles that read, copied and wrote half a gigabyte of PNG on Astro's main
+ * thread. `astro dev` has routes instead, which draw a card when it is asked for.
+ */
+export default function socialCards({ cards }: { cards: SiteCard[] }): AstroIntegration {
   let pool: SocialCardPool | undefined;
   return {
     name: 'nyhetsleser-social-cards',
     hooks: {
-      'astro:config:setup': ({ command }) => {
+      'astro:config:setup': ({ command, injectRoute }) => {
+        if (command === 'dev') {
+          const route = (name: string) => fileURLToPath(new URL(`./card-routes/${name}.ts`, import.meta.url));
+          injectRoute({ pattern: '/card.png', entrypoint: route('site-card') });
+          injectRoute({ pattern: '/[year]/[month]/[day]/[slug]/card.png', entrypoint: route('article-card') });
+        }
         if (command !== 'build') return;
         pool = new SocialCardPool(CARD_CACHE_DIR);
-        (globalThis as { [CARD_POOL]?: SocialCardPool })[CARD_POOL] = pool;
-        // A card that fails is reported by its route, which waits on the same promise and stops the build.
-        for (const card of cards) pool.render(card).catch(() => {});
+        // A card that fails is reported when it is put in place, which stops the build.
+        for (const card of cards) pool.render(card.input).catch(() => {});
       },
-      'astro:build:done': async ({ logger }) => {
+      'astro:build:done': async ({ dir, logger }) => {
         if (!pool) return;
-        await pool.close();
-        delete (globalThis as { [CARD_POOL]?: SocialCardPool })[CARD_POOL];
-        logger.info(`${pool.counts.rendered} social cards rendered, ${pool.counts.cached} already in the cache`);
+        const cardPool = pool;
+        const outDir = fileURLToPath(dir);
+        const waiting = cards.values();
+        try {
+          await Promise.all(
+            Array.from({ length: PLACING_AT_ONCE }, async () => {
+              for (const card of waiting) await placeCard(await cardPool.render(card.input), join(outDir, card.path));
+            }),
+          );
+        } finally {
+          await cardPool.close();
+        }
+        logger.info(
+          `${cardPool.counts.rendered} social cards rendered, ${cardPool.counts.cached} already in the cache`,
+        );
       },
     },
   };

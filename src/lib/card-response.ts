@@ -3,17 +3,12 @@ import { resolve } from 'node:path';
 import { formatLongDate } from './dates.ts';
 import { SITE_NAME } from './site.ts';
 import { cachedCardFile, type CardInput } from './social-card.ts';
-import type { SocialCardPool } from './social-card-pool.ts';
 
 /** Cards outlive a build here, so that a rebuild renders only the cards whose article changed. */
 export const CARD_CACHE_DIR = resolve(process.env.ASTRO_CACHE_DIR ?? 'node_modules/.astro', 'social-cards');
 
-/**
- * Where `astro build` keeps its card pool (see the social-cards integration).
- * The integration and the routes are loaded apart, by Astro's config loader
- * and by its build, so the one place both see is the global object.
- */
-export const CARD_POOL = Symbol.for('nyhetsleser.social-card-pool');
+/** Where a page's card is: `/2025/09/02/<slug>/card.png` beside the article, `/card.png` for the site. */
+export const cardPath = (pagePath: string) => `${pagePath}card.png`;
 
 /** The front page's card, for links to the site itself. */
 export const SITE_CARD: CardInput = { headline: 'Nyheter fra NTB, siste først', siteName: SITE_NAME };
@@ -31,8 +26,8 @@ export function articleCard(
   };
 }
 
+/** A card for `astro dev`, which draws it when it is asked for; a build puts every card in place itself. */
 export async function socialCardResponse(input: CardInput): Promise<Response> {
-  const pool = (globalThis as { [CARD_POOL]?: SocialCardPool })[CARD_POOL];
-  const path = pool ? await pool.render(input, { waiting: true }) : (await cachedCardFile(input, CARD_CACHE_DIR)).path;
+  const { path } = await cachedCardFile(input, CARD_CACHE_DIR);
   return new Response(new Uint8Array(await readFile(path)), { headers: { 'Content-Type': 'image/png' } });
 }

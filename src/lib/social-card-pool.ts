@@ -9,8 +9,7 @@ import type { CardJob, CardJobResult } from './social-card-worker.ts';
  * satori's layout and the PNG encoding run beside Astro's page rendering. A
  * process, not a worker thread: sharp encodes on libuv's thread pool, which a
  * process shares with all its threads, and Astro's file reads would queue
- * behind the cards. A card is rendered once however often it is asked for,
- * and a card a page is waiting on goes ahead of the ones asked for in advance.
+ * behind the cards. A card is rendered once however often it is asked for.
  */
 
 interface Job {
@@ -18,7 +17,6 @@ interface Job {
   /** The card's file in the cache. */
   done: Promise<string>;
   settle: (result: string | Error) => void;
-  started: boolean;
 }
 
 const WORKER = fileURLToPath(new URL('./social-card-worker.ts', import.meta.url));
@@ -36,8 +34,7 @@ export class SocialCardPool {
   readonly #inFlight: number;
   readonly #processes: CardProcess[];
   readonly #jobs = new Map<string, Job>();
-  readonly #waitedFor: Job[] = [];
-  readonly #inAdvance: Job[] = [];
+  readonly #queue: Job[] = [];
   #nextId = 0;
   #failure: Error | undefined;
 
@@ -48,8 +45,8 @@ export class SocialCardPool {
     this.#processes = Array.from({ length: Math.max(1, processes) }, () => this.#start());
   }
 
-  /** The card's file, once it is in the cache. `waiting` says a page needs it now. */
-  render(input: CardInput, { waiting = false } = {}): Promise<string> {
+  /** The card's file, once it is in the cache. */
+  render(input: CardInput): Promise<string> {
     const key = JSON.stringify(input);
     let job = this.#jobs.get(key);
     if (!job) {
@@ -57,12 +54,11 @@ export class SocialCardPool {
       const done = new Promise<string>((resolve, reject) => {
         settle = (result) => (result instanceof Error ? reject(result) : resolve(result));
       });
-      job = { input, done, settle, started: false };
+      job = { input, done, settle };
       this.#jobs.set(key, job);
       if (this.#failure) job.settle(this.#failure);
-      else if (!waiting) this.#inAdvance.push(job);
+      else this.#queue.push(job);
     }
-    if (waiting && !job.started) this.#waitedFor.push(job);
     this.#dispatch();
     return job.done;
   }
@@ -112,26 +108,15 @@ export class SocialCardPool {
       for (const job of running.values()) job.settle(this.#failure);
       running.clear();
     }
-    for (let job = this.#next(); job; job = this.#next()) job.settle(this.#failure);
-  }
-
-  #next(): Job | undefined {
-    for (const queue of [this.#waitedFor, this.#inAdvance]) {
-      while (queue.length) {
-        const job = queue.shift() as Job;
-        if (!job.started) return job;
-      }
-    }
-    return undefined;
+    for (const job of this.#queue.splice(0)) job.settle(this.#failure);
   }
 
   #dispatch(): void {
     if (this.#failure) return;
     for (const { child, running } of this.#processes) {
       while (running.size < this.#inFlight) {
-        const job = this.#next();
+        const job = this.#queue.shift();
         if (!job) break;
-        job.started = true;
         const id = this.#nextId++;
         running.set(id, job);
         child.send({ id, input: job.input, cacheDir: this.#cacheDir } satisfies CardJob);

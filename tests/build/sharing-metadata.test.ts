@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import type { Root } from 'hast';
 import sharp from 'sharp';
-import { BUILDS, buildLog, readPage, TEST_SITE_URL } from '../helpers/builds.ts';
+import { checkContent } from '../../src/lib/content-check.ts';
+import { BUILDS, buildLog, PROJECT_ROOT, readPage, TEST_SITE_URL } from '../helpers/builds.ts';
 import { all, one } from '../helpers/hast.ts';
 import { SEED_PERMALINK } from '../helpers/seed.ts';
 
@@ -93,11 +94,15 @@ describe('social cards', () => {
     }
   });
 
-  it('are rendered ahead of their routes, each card once', async () => {
+  it('are each rendered once and put beside their pages', async () => {
     const log = await readFile(buildLog(BUILDS.fixture), 'utf8');
     const [, rendered, cached] = /(\d+) social cards rendered, (\d+) already in the cache/.exec(log) ?? [];
-    const cards = (await readdir(BUILDS.fixture.dir, { recursive: true })).filter((name) => name.endsWith('card.png'));
-    // A card the pool did not foresee would be rendered a second time, under the input its route gave.
+    const files = await readdir(BUILDS.fixture.dir, { recursive: true });
+    const cards = files.filter((name) => name.endsWith('card.png')).sort();
+    const { articles } = await checkContent(join(PROJECT_ROOT, BUILDS.fixture.contentDir), { bodies: false });
+    const beside = articles.map(({ permalink }) => `${permalink?.slice(1)}card.png`);
+    // Old permalinks redirect, and have no card.
+    assert.deepEqual(cards, ['card.png', ...beside].sort());
     assert.equal(Number(rendered) + Number(cached), cards.length, log);
     assert.equal(Number(cached), 0, 'the test builds start with an empty cache');
   });

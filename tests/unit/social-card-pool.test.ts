@@ -15,7 +15,7 @@ describe('SocialCardPool', () => {
     const pool = new SocialCardPool(cacheDir);
     const cards = [1, 2, 3].map(card);
     const first = cards.map((input) => pool.render(input));
-    const again = cards.map((input) => pool.render(input, { waiting: true }));
+    const again = cards.map((input) => pool.render(input));
     assert.deepEqual(first, again, 'the same promise for the same card');
     const paths = await Promise.all(first);
     await pool.close();
@@ -37,20 +37,6 @@ describe('SocialCardPool', () => {
     await Promise.all([warm.render(card(1)), warm.render(card(2))]);
     await warm.close();
     assert.deepEqual(warm.counts, { rendered: 1, cached: 1 });
-  });
-
-  it('renders a card a page is waiting for before the cards asked for in advance', async () => {
-    const pool = new SocialCardPool(await temporaryFolder('card-pool-order'), { processes: 1, inFlight: 2 });
-    const finished: number[] = [];
-    const inAdvance = Array.from({ length: 10 }, (_, index) =>
-      pool.render(card(index)).then(() => finished.push(index)),
-    );
-    const waitedFor = pool.render(card(9), { waiting: true });
-    await waitedFor;
-    await Promise.all(inAdvance);
-    await pool.close();
-    // Two cards go at a time: the first two were under way before the page asked.
-    assert.ok(finished.indexOf(9) < 4, `card 9 finished as number ${finished.indexOf(9) + 1}: ${finished}`);
   });
 
   it('fails only the card that fails, and names it', async () => {

@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import sharp from 'sharp';
+import { PROJECT_ROOT, TEST_SITE_URL } from '../helpers/builds.ts';
+import { temporaryFolder } from '../helpers/import-cli.ts';
+
+/**
+ * `npm run dev` draws the social cards when they are asked for: a build puts
+ * them in place itself, so only the dev server has routes for them.
+ */
+
+const BASE = '/arkiv/';
+let server: ChildProcess;
+let origin: string;
+
+async function freePort(): Promise<number> {
+  const probe = createServer().listen(0, '127.0.0.1');
+  await once(probe, 'listening');
+  const { port } = probe.address() as { port: number };
+  probe.close();
+  return port;
+}
+
+before(async () => {
+  const port = await freePort();
+  origin = `http://127.0.0.1:${port}`;
+  server = spawn(
+    process.execPath,
+    ['node_modules/astro/bin/astro.mjs', 'dev', '--host', '127.0.0.1', '--port', String(port)],
+    {
+      cwd: PROJECT_ROOT,
+      env: {
+        ...process.env,
+        SITE_URL: TEST_SITE_URL,
+        BASE_PATH: BASE,
+        CONTENT_DIR: 'tests/fixtures/content',
+        ASTRO_CACHE_DIR: await temporaryFolder('dev-cache'),
+        ASTRO_TELEMETRY_DISABLED: '1',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let output = '';
+  await new Promise<void>((listening, stopped) => {
+    server.stderr?.on('data', (chunk) => (output += chunk));
+    server.stdout?.on('data', (chunk) => {
+      output += chunk;
+      if (output.includes(String(port))) listening();
+    });
+    server.on('close', () => stopped(new Error(`astro dev stopped before it listened:\n${output}`)));
+  });
+});
+
+after(() => {
+  server.kill();
+});
+
+async function cardAt(path: string) {
+  const response = await fetch(`${origin}${BASE}${path}`);
+  assert.equal(response.status, 200, path);
+  assert.equal(response.headers.get('content-type'), 'image/png', path);
+  return sharp(Buffer.from(await response.arrayBuffer())).metadata();
+}
+
+describe('astro dev', () => {
+  it('serves the site’s card and an article’s card as 1200×630 PNGs', async () => {
+    for (const path of ['card.png', '2025/01/15/syntetisk-testartikkel/card.png']) {
+      const { format, width, height } = await cardAt(path);
+      assert.deepEqual([format, width, height], ['png', 1200, 630], path);
+    }
+  });
+
+  it('has no card for an article that does not exist', async () => {
+    const response = await fetch(`${origin}${BASE}2025/01/15/finnes-ikke/card.png`);
+    assert.equal(response.status, 404);
+  });
+});
