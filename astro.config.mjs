@@ -8,12 +8,16 @@ import socialCards from './src/integrations/social-cards.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import { siteConfigFromEnvironment } from './src/lib/site.ts';
 import { checkContent, redirectsOf } from './src/lib/content-check.ts';
+import { shareFrontmatterReport } from './src/lib/article-loader.ts';
 import { articleCard, cardPath, SITE_CARD } from './src/lib/card-response.ts';
 import { dirname, resolve } from 'node:path';
 
 const { site, base, contentDir } = siteConfigFromEnvironment(process.env);
-// The frontmatter is read once here, for what the integrations need to know of the articles up front.
-const { articles } = await checkContent(contentDir, { bodies: false });
+// The frontmatter is read once here, for what the integrations need to know of the articles up front,
+// and the report handed on to the articles' loader.
+const frontmatterReport = await checkContent(contentDir, { bodies: false });
+shareFrontmatterReport(contentDir, frontmatterReport);
+const { articles } = frontmatterReport;
 const redirects = redirectsOf(articles);
 // Old permalinks serve redirect pages, which have no place in the sitemap.
 const redirectPaths = new Set(redirects.map(({ from }) => from));
