@@ -9,8 +9,7 @@ import searchIndex from './src/integrations/search-index.ts';
 import { siteConfigFromEnvironment } from './src/lib/site.ts';
 import { checkContent, redirectsOf } from './src/lib/content-check.ts';
 import { shareFrontmatterReport } from './src/lib/article-loader.ts';
-import { articleCard, cardPath, SITE_CARD } from './src/lib/card-response.ts';
-import { dirname, resolve } from 'node:path';
+import { siteCards } from './src/lib/card-response.ts';
 
 const { site, base, contentDir } = siteConfigFromEnvironment(process.env);
 // The frontmatter is read once here, for what the integrations need to know of the articles up front,
@@ -21,19 +20,6 @@ const { articles } = frontmatterReport;
 const redirects = redirectsOf(articles);
 // Old permalinks serve redirect pages, which have no place in the sitemap.
 const redirectPaths = new Set(redirects.map(({ from }) => from));
-const cards = [
-  { path: cardPath('/'), input: SITE_CARD },
-  ...articles.flatMap(({ file, data, permalink }) =>
-    data && permalink
-      ? [
-          {
-            path: cardPath(permalink),
-            input: articleCard(data, data.photo?.src && resolve(dirname(file), data.photo.src)),
-          },
-        ]
-      : [],
-  ),
-];
 
 export default defineConfig({
   site,
@@ -62,7 +48,7 @@ export default defineConfig({
   },
   integrations: [
     sitemap({ filter: (page) => !redirectPaths.has(new URL(page).pathname.slice(base.length - 1)) }),
-    socialCards({ cards }),
+    socialCards({ cards: siteCards(articles) }),
     searchIndex(),
     // Last, so that _headers also covers the search index's folder.
     cdnFiles({ redirects }),

@@ -13,8 +13,8 @@ import { generateArchive } from './bench/synthetic-archive.ts';
  * measures, in one run: a cold build of the site (npm run build) and of a
  * bare Astro baseline over the same articles, then a warm rebuild of each
  * after one article changes, and last a build of the site with Astro's cache
- * cold but every social card in the card cache, which tells what the cards
- * cost. Prints a table of wall time, peak memory and output size with the
+ * cold but every social card in the card cache, and the cards alone, rendered
+ * into an empty card cache by the build's pool. Prints a table of wall time, peak memory and output size with the
  * ratios to the baseline, and writes it all as JSON.
  */
 
@@ -36,6 +36,8 @@ await writeBaselineSite(baselineRoot);
 interface Row {
   articles: number;
   site: { cold: Measurement; warm: Measurement; cardsCached: Measurement; outputBytes: number };
+  /** Every card rendered by the build's pool and nothing else. */
+  cardsAlone: Measurement;
   baseline: { cold: Measurement; warm: Measurement; outputBytes: number };
 }
 const rows: Row[] = [];
@@ -72,6 +74,11 @@ for (const size of sizes) {
     if (entry !== 'social-cards') await rm(join(work, 'cache-site', entry), { recursive: true });
   }
   const siteCardsCached = await site();
+  console.error(`${size} articles: the cards alone`);
+  const cardsAlone = await measure(process.execPath, ['scripts/bench/cards.ts', content, join(work, 'cards-alone')], {
+    cwd: project,
+    env,
+  });
   rows.push({
     articles: size,
     site: {
@@ -81,6 +88,7 @@ for (const size of sizes) {
       outputBytes: await folderSize(join(work, 'site')),
     },
     baseline: { cold: baselineCold, warm: baselineWarm, outputBytes: await folderSize(join(work, 'baseline')) },
+    cardsAlone,
   });
   await rm(work, { recursive: true, force: true });
 }
@@ -89,14 +97,15 @@ const seconds = (value: number) => `${value.toFixed(1)} s`;
 const megabytes = (value: number) => `${(value / 2 ** 20).toFixed(0)} MB`;
 const ratio = (ours: number, floor: number) => `${(ours / floor).toFixed(2)}×`;
 const table = [
-  '| articles | build | baseline | ratio | per article | peak RSS | baseline RSS | output | warm rebuild | baseline warm | cards cached | ratio |',
-  '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  '| articles | build | baseline | ratio | per article | peak RSS | baseline RSS | output | warm rebuild | baseline warm | cards cached | ratio | cards alone | ratio |',
+  '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ...rows.map(
-    ({ articles, site, baseline }) =>
+    ({ articles, site, baseline, cardsAlone }) =>
       `| ${articles} | ${seconds(site.cold.seconds)} | ${seconds(baseline.cold.seconds)} | ${ratio(site.cold.seconds, baseline.cold.seconds)} | ` +
       `${((site.cold.seconds / articles) * 1000).toFixed(1)} ms | ${megabytes(site.cold.peakRssBytes)} | ${megabytes(baseline.cold.peakRssBytes)} | ` +
       `${megabytes(site.outputBytes)} | ${seconds(site.warm.seconds)} | ${seconds(baseline.warm.seconds)} | ` +
-      `${seconds(site.cardsCached.seconds)} | ${ratio(site.cardsCached.seconds, baseline.cold.seconds)} |`,
+      `${seconds(site.cardsCached.seconds)} | ${ratio(site.cardsCached.seconds, baseline.cold.seconds)} | ` +
+      `${seconds(cardsAlone.seconds)} | ${ratio(cardsAlone.seconds, baseline.cold.seconds)} |`,
   ),
 ];
 if (rows.length > 1) {

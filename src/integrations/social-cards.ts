@@ -2,15 +2,8 @@ import { copyFile, link } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { CARD_CACHE_DIR } from '../lib/card-response.ts';
-import type { CardInput } from '../lib/social-card.ts';
+import { CARD_CACHE_DIR, type SiteCard } from '../lib/card-response.ts';
 import { SocialCardPool } from '../lib/social-card-pool.ts';
-
-/** A card and where the site serves it: `/2025/09/02/<slug>/card.png`. */
-export interface SiteCard {
-  path: string;
-  input: CardInput;
-}
 
 /** Cards put in place at once: enough to keep the file system busy while one waits. */
 const PLACING_AT_ONCE = 16;

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import type { CheckedArticle } from './content-check.ts';
 import { formatLongDate } from './dates.ts';
 import { SITE_NAME } from './site.ts';
 import { cachedCardFile, type CardInput } from './social-card.ts';
@@ -24,6 +25,29 @@ export function articleCard(
     footer: `${formatLongDate(article.published)} · ${article.source}`,
     photoPath,
   };
+}
+
+/** A card and where the site serves it: `/2025/09/02/<slug>/card.png`. */
+export interface SiteCard {
+  path: string;
+  input: CardInput;
+}
+
+/** Every card the site has: its own, and one for each article with valid frontmatter. */
+export function siteCards(articles: CheckedArticle[]): SiteCard[] {
+  return [
+    { path: cardPath('/'), input: SITE_CARD },
+    ...articles.flatMap(({ file, data, permalink }) =>
+      data && permalink
+        ? [
+            {
+              path: cardPath(permalink),
+              input: articleCard(data, data.photo?.src && resolve(dirname(file), data.photo.src)),
+            },
+          ]
+        : [],
+    ),
+  ];
 }
 
 /** A card for `astro dev`, which draws it when it is asked for; a build puts every card in place itself. */

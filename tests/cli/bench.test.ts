@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { checkContent } from '../../src/lib/content-check.ts';
 import { temporaryFolder } from '../helpers/import-cli.ts';
 import { runScript } from '../helpers/run.ts';
 
@@ -21,12 +22,22 @@ describe('npm run bench', () => {
     assert.match(row ?? '', /^\| 3 \| [\d.]+ s \| [\d.]+ s \| [\d.]+× \|/);
     const { rows } = JSON.parse(await readFile(out, 'utf8'));
     assert.equal(rows.length, 1);
-    const [{ articles, site, baseline }] = rows;
+    const [{ articles, site, baseline, cardsAlone }] = rows;
     assert.equal(articles, 3);
-    for (const build of [site.cold, site.warm, site.cardsCached, baseline.cold, baseline.warm]) {
+    for (const build of [site.cold, site.warm, site.cardsCached, baseline.cold, baseline.warm, cardsAlone]) {
       assert.ok(build.seconds > 0 && build.peakRssBytes > 0, JSON.stringify(build));
     }
     // 3 articles, each with a page and a card, and the listings: a site, not an empty folder.
     assert.ok(site.outputBytes > baseline.outputBytes, `${site.outputBytes} ≤ ${baseline.outputBytes}`);
+  });
+
+  it('renders the cards alone, the site’s and one for each article, into the cache it is given', async () => {
+    const cacheDir = await temporaryFolder('bench-cards');
+    const result = await runScript('bench/cards.ts', ['tests/fixtures/content', cacheDir]);
+    assert.equal(result.code, 0, result.stderr);
+    const { articles } = await checkContent('tests/fixtures/content', { bodies: false });
+    assert.equal(result.stdout.trim(), `${articles.length + 1} cards rendered`);
+    const cards = (await readdir(cacheDir)).filter((name) => name.endsWith('.png'));
+    assert.equal(cards.length, articles.length + 1);
   });
 });

@@ -1,0 +1,20 @@
+import { resolve } from 'node:path';
+import { siteCards } from '../../src/lib/card-response.ts';
+import { checkContent } from '../../src/lib/content-check.ts';
+import { SocialCardPool } from '../../src/lib/social-card-pool.ts';
+
+/**
+ * node scripts/bench/cards.ts <content folder> <card cache>
+ *
+ * Renders every social card of a content folder into a card cache with the
+ * build's own pool, and nothing else: what the cards alone cost, for the bench.
+ */
+
+const [contentDir, cacheDir] = process.argv.slice(2);
+if (!contentDir || !cacheDir) throw new Error('usage: node scripts/bench/cards.ts <content folder> <card cache>');
+const { articles } = await checkContent(resolve(contentDir), { bodies: false });
+const pool = new SocialCardPool(resolve(cacheDir));
+const cards = siteCards(articles);
+await Promise.all(cards.map((card) => pool.render(card.input)));
+await pool.close();
+console.log(`${pool.counts.rendered} cards rendered`);
