@@ -9,7 +9,7 @@ import searchIndex from './src/integrations/search-index.ts';
 import { siteConfigFromEnvironment } from './src/lib/site.ts';
 import { checkContent, redirectsOf } from './src/lib/content-check.ts';
 import { shareFrontmatterReport } from './src/lib/article-loader.ts';
-import { siteCards } from './src/lib/card-response.ts';
+import { siteCards } from './src/lib/site-cards.ts';
 
 const { site, base, contentDir } = siteConfigFromEnvironment(process.env);
 // The frontmatter is read once here, for what the integrations need to know of the articles up front,

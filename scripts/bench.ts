@@ -12,10 +12,11 @@ import { generateArchive } from './bench/synthetic-archive.ts';
  * For each size, generates a synthetic archive in a temporary folder and
  * measures, in one run: a cold build of the site (npm run build) and of a
  * bare Astro baseline over the same articles, then a warm rebuild of each
- * after one article changes, and last a build of the site with Astro's cache
- * cold but every social card in the card cache, and the cards alone, rendered
- * into an empty card cache by the build's pool. Prints a table of wall time, peak memory and output size with the
- * ratios to the baseline, and writes it all as JSON.
+ * after one article changes, then a build of the site with Astro's cache cold
+ * but every social card in the card cache, and last the cards alone, rendered
+ * into an empty card cache by the build's pool. Prints a table of wall time,
+ * peak memory and output size with the ratios to the baseline, and writes it
+ * all as JSON.
  */
 
 const { values } = parseArgs({

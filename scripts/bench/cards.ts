@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { siteCards } from '../../src/lib/card-response.ts';
+import { siteCards } from '../../src/lib/site-cards.ts';
 import { checkContent } from '../../src/lib/content-check.ts';
 import { SocialCardPool } from '../../src/lib/social-card-pool.ts';
 

@@ -2,7 +2,7 @@ import { copyFile, link } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { CARD_CACHE_DIR, type SiteCard } from '../lib/card-response.ts';
+import { CARD_CACHE_DIR, type SiteCard } from '../lib/site-cards.ts';
 import { SocialCardPool } from '../lib/social-card-pool.ts';
 
 /** Cards put in place at once: enough to keep the file system busy while one waits. */

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths, ImageMetadata } from 'astro';
 import { type Article, articlePermalinkParts, getArticlesNewestFirst } from '../../lib/articles.ts';
-import { articleCard, socialCardResponse } from '../../lib/card-response.ts';
+import { articleCard, socialCardResponse } from '../../lib/site-cards.ts';
 
 /** Each article's card, beside its page: /2025/09/02/<slug>/card.png */
 export const getStaticPaths = (async () => {

@@ -5,6 +5,11 @@ import { formatLongDate } from './dates.ts';
 import { SITE_NAME } from './site.ts';
 import { cachedCardFile, type CardInput } from './social-card.ts';
 
+/**
+ * The site's social cards: which there are, where each is served, what is on
+ * it, and how `astro dev` serves one. Drawing them is social-card.ts's job.
+ */
+
 /** Cards outlive a build here, so that a rebuild renders only the cards whose article changed. */
 export const CARD_CACHE_DIR = resolve(process.env.ASTRO_CACHE_DIR ?? 'node_modules/.astro', 'social-cards');
 
