@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { type Document, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { checkArticleBody } from './article-body-check.ts';
 import { type ArticleData, articleSchema } from './article-schema.ts';
@@ -52,12 +52,16 @@ export function formatProblem({ file, line, field, message, severity }: ContentP
 
 export const isError = (problem: ContentProblem) => problem.severity !== 'warning';
 
-/** Markdown files below a folder, in a stable order. */
+/**
+ * Markdown files below a folder, in a stable order. Like Astro's glob loader,
+ * it skips names that start with a dot, such as an editor's `.utkast.md`:
+ * the check reads what the site publishes.
+ */
 export async function findArticleFiles(folder: string): Promise<string[]> {
   if (!existsSync(folder)) return [];
   const names = await readdir(folder, { recursive: true });
   return names
-    .filter((name) => name.endsWith('.md'))
+    .filter((name) => name.endsWith('.md') && !name.split(sep).some((part) => part.startsWith('.')))
     .map((name) => join(folder, name))
     .sort();
 }

@@ -49,6 +49,20 @@ describe('checkArticleSource', () => {
 });
 
 describe('checkContent', () => {
+  it('skips files and folders whose names start with a dot, as Astro does', async () => {
+    const root = await contentFolder({
+      'articles/2025/09/02/synlig.md': article(VALID),
+      'articles/2025/09/02/.utkast.md': article('title: Uferdig'),
+      'articles/.arkivert/2025/09/02/gammel.md': article('title: Gammel'),
+    });
+    const report = await checkContent(root, { cwd: root });
+    assert.deepEqual(
+      report.articles.map((checked) => checked.file),
+      ['articles/2025/09/02/synlig.md'],
+    );
+    assert.deepEqual(report.problems, []);
+  });
+
   it('reports every problem in the folder at once, with file and field', async () => {
     const root = await contentFolder({
       'articles/2025/09/02/uten-tittel.md': article('published: 2025-09-02\nsource: NTB'),
