@@ -2,19 +2,27 @@ import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
+import { cp, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { setTimeout as delay } from 'node:timers/promises';
+import { rehype } from 'rehype';
 import sharp from 'sharp';
 import { PROJECT_ROOT, TEST_SITE_URL } from '../helpers/builds.ts';
+import { one, text } from '../helpers/hast.ts';
 import { temporaryFolder } from '../helpers/import-cli.ts';
 
 /**
- * `npm run dev` draws the social cards when they are asked for: a build puts
- * them in place itself, so only the dev server has routes for them.
+ * `npm run dev` over a copy of the synthetic fixture: it draws the social
+ * cards when they are asked for (a build puts them in place itself, so only
+ * the dev server has routes for them), and shows an edit without a restart.
  */
 
 const BASE = '/arkiv/';
+const ARTICLE = '2025/01/15/syntetisk-testartikkel';
 let server: ChildProcess;
 let origin: string;
+let contentDir: string;
 
 async function freePort(): Promise<number> {
   const probe = createServer().listen(0, '127.0.0.1');
@@ -25,6 +33,8 @@ async function freePort(): Promise<number> {
 }
 
 before(async () => {
+  contentDir = await temporaryFolder('dev-content');
+  await cp(join(PROJECT_ROOT, 'tests/fixtures/content'), contentDir, { recursive: true });
   const port = await freePort();
   origin = `http://127.0.0.1:${port}`;
   server = spawn(
@@ -36,7 +46,7 @@ before(async () => {
         ...process.env,
         SITE_URL: TEST_SITE_URL,
         BASE_PATH: BASE,
-        CONTENT_DIR: 'tests/fixtures/content',
+        CONTENT_DIR: contentDir,
         ASTRO_CACHE_DIR: await temporaryFolder('dev-cache'),
         ASTRO_TELEMETRY_DISABLED: '1',
       },
@@ -45,6 +55,7 @@ before(async () => {
   );
   let output = '';
   await new Promise<void>((listening, stopped) => {
+    setTimeout(() => stopped(new Error(`astro dev did not listen within a minute:\n${output}`)), 60_000).unref();
     server.stderr?.on('data', (chunk) => (output += chunk));
     server.stdout?.on('data', (chunk) => {
       output += chunk;
@@ -67,7 +78,7 @@ async function cardAt(path: string) {
 
 describe('astro dev', () => {
   it('serves the site’s card and an article’s card as 1200×630 PNGs', async () => {
-    for (const path of ['card.png', '2025/01/15/syntetisk-testartikkel/card.png']) {
+    for (const path of ['card.png', `${ARTICLE}/card.png`]) {
       const { format, width, height } = await cardAt(path);
       assert.deepEqual([format, width, height], ['png', 1200, 630], path);
     }
@@ -76,5 +87,21 @@ describe('astro dev', () => {
   it('has no card for an article that does not exist', async () => {
     const response = await fetch(`${origin}${BASE}2025/01/15/finnes-ikke/card.png`);
     assert.equal(response.status, 404);
+  });
+
+  it('shows an edited headline without a restart', async () => {
+    const file = join(contentDir, `articles/${ARTICLE}.md`);
+    const source = await readFile(file, 'utf8');
+    const edited = 'Syntetisk testartikkel, endret mens utviklingstjeneren går';
+    await writeFile(file, source.replace(/^title: .*$/m, `title: ${edited}`));
+    const deadline = Date.now() + 30_000;
+    let headline = '';
+    while (Date.now() < deadline) {
+      const page = rehype().parse(await (await fetch(`${origin}${BASE}${ARTICLE}/`)).text());
+      headline = text(one(page, 'h1'));
+      if (headline === edited) return;
+      await delay(500);
+    }
+    assert.equal(headline, edited);
   });
 });
