@@ -29,8 +29,8 @@ export default defineConfig({
   trailingSlash: 'always',
   build: {
     format: 'directory',
-    // A page spends much of its time waiting on file writes and on cards, which are made off the main
-    // thread; with eight in flight the main thread always has one to render.
+    // A page spends much of its time waiting on its file write; with eight in flight the main thread
+    // always has one to render.
     concurrency: 8,
     // The page's CSS travels inside the HTML, so that it renders in the first round trip.
     inlineStylesheets: 'always',
@@ -50,7 +50,7 @@ export default defineConfig({
     sitemap({ filter: (page) => !redirectPaths.has(new URL(page).pathname.slice(base.length - 1)) }),
     socialCards({ cards: siteCards(articles) }),
     searchIndex(),
-    // Last, so that _headers also covers the search index's folder.
+    // Last, so that _headers also covers the search index's folder and the cards put in place before it.
     cdnFiles({ redirects }),
   ],
   security: {

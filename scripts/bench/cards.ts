@@ -7,7 +7,8 @@ import { SocialCardPool } from '../../src/lib/social-card-pool.ts';
  * node scripts/bench/cards.ts <content folder> <card cache>
  *
  * Renders every social card of a content folder into a card cache with the
- * build's own pool, and nothing else: what the cards alone cost, for the bench.
+ * build's own pool, and nothing else but the frontmatter read that lists them:
+ * what the cards alone cost, for the bench.
  */
 
 const [contentDir, cacheDir] = process.argv.slice(2);
@@ -15,6 +16,9 @@ if (!contentDir || !cacheDir) throw new Error('usage: node scripts/bench/cards.t
 const { articles } = await checkContent(resolve(contentDir), { bodies: false });
 const pool = new SocialCardPool(resolve(cacheDir));
 const cards = siteCards(articles);
-await Promise.all(cards.map((card) => pool.render(card.input)));
-await pool.close();
+try {
+  await Promise.all(cards.map((card) => pool.render(card.input)));
+} finally {
+  await pool.close();
+}
 console.log(`${pool.counts.rendered} cards rendered`);

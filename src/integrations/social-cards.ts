@@ -3,19 +3,23 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { CARD_CACHE_DIR, type SiteCard } from '../lib/site-cards.ts';
+import { pruneCardCache } from '../lib/social-card.ts';
 import { SocialCardPool } from '../lib/social-card-pool.ts';
 
 /** Cards put in place at once: enough to keep the file system busy while one waits. */
 const PLACING_AT_ONCE = 16;
 
+/** Where a hard link cannot be made, and a copy is. */
+const CANNOT_LINK = new Set(['EXDEV', 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EMLINK']);
+
 /**
- * A card from the cache, put into the site. Cached cards are never written
- * again (each is named by a hash of its content), so a hard link is safe and
- * writes nothing; a copy where the cache is on another disk.
+ * A card from the cache, put into the site. A cached card is never written in
+ * place (the cache writes a new file and renames it over), so a hard link is
+ * safe and writes nothing; a copy where the cache is on another disk.
  */
 async function placeCard(cached: string, target: string): Promise<void> {
   await link(cached, target).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EXDEV' && error.code !== 'EPERM') throw error;
+    if (!CANNOT_LINK.has(error.code ?? '')) throw error;
     return copyFile(cached, target);
   });
 }
@@ -48,18 +52,27 @@ export default function socialCards({ cards }: { cards: SiteCard[] }): AstroInte
         if (!pool) return;
         const cardPool = pool;
         const outDir = fileURLToPath(dir);
-        const waiting = cards.values();
+        const unplaced = cards.values();
+        const placed = new Set<string>();
         try {
           await Promise.all(
             Array.from({ length: PLACING_AT_ONCE }, async () => {
-              for (const card of waiting) await placeCard(await cardPool.render(card.input), join(outDir, card.path));
+              for (const card of unplaced) {
+                const cached = await cardPool.render(card.input);
+                placed.add(cached);
+                await placeCard(cached, join(outDir, card.path)).catch((error: Error) => {
+                  throw new Error(`The social card ${card.path} could not be put beside its page: ${error.message}`);
+                });
+              }
             }),
           );
         } finally {
           await cardPool.close();
         }
+        const pruned = await pruneCardCache(CARD_CACHE_DIR, placed);
         logger.info(
-          `${cardPool.counts.rendered} social cards rendered, ${cardPool.counts.cached} already in the cache`,
+          `${cardPool.counts.rendered} social cards rendered, ${cardPool.counts.cached} already in the cache, ` +
+            `${pruned} unused ones removed from it`,
         );
       },
     },

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { glob, type Loader } from 'astro/loaders';
-import { type ContentReport, checkContent, formatProblem, isError } from './content-check.ts';
+import { type ContentReport, checkArticleSource, checkContent, formatProblem, isError } from './content-check.ts';
 import { BODIES_CHECKED } from './site.ts';
 
 /** Raised before Astro loads anything, so that the editor sees every problem at once. */
@@ -35,6 +35,22 @@ export function takeFrontmatterReport(contentDir: string): ContentReport | undef
   const shared = global[CONFIG_REPORT];
   delete global[CONFIG_REPORT];
   return shared?.contentDir === resolve(contentDir) ? shared.report : undefined;
+}
+
+/**
+ * The report the loader acts on. `npm run build` checks the bodies in full
+ * beside Astro, and then the config's frontmatter-only report is enough;
+ * anything else, `astro build` or `astro dev`, checks the articles in full.
+ */
+export async function loaderReport(contentDir: string): Promise<ContentReport> {
+  const shared = takeFrontmatterReport(contentDir);
+  const bodies = process.env[BODIES_CHECKED] !== '1';
+  return (!bodies && shared) || checkContent(contentDir, { bodies });
+}
+
+/** An article's frontmatter as written, dates still text, read from its file as it is now. */
+async function frontmatterAsWritten(path: string): Promise<Record<string, unknown>> {
+  return checkArticleSource(relative(process.cwd(), path), await readFile(path, 'utf8')).article.frontmatter;
 }
 
 /** The code that renders articles: the markdown plugins and the library they use. */
@@ -72,11 +88,7 @@ export function articleLoader(contentDir: string): Loader {
   return {
     name: 'nyhetsleser-articles',
     async load(context) {
-      // npm run build checks the articles in full beside Astro; then only the frontmatter is needed here,
-      // which the config has just read.
-      const shared = takeFrontmatterReport(contentDir);
-      const bodies = process.env[BODIES_CHECKED] !== '1';
-      const report = (!bodies && shared) || (await checkContent(contentDir, { bodies }));
+      const report = await loaderReport(contentDir);
       // HTML the pipeline removes is refused by npm run check, but does not stop Astro: the page builds without it.
       const errors = report.problems.filter((problem) => isError(problem) && !problem.removedFromPage);
       for (const problem of report.problems.filter((candidate) => !errors.includes(candidate))) {
@@ -92,14 +104,17 @@ export function articleLoader(contentDir: string): Loader {
         context.meta.set('pipeline-digest', digest);
       }
       const frontmatterByFile = new Map(report.articles.map((article) => [resolve(article.file), article.frontmatter]));
+      let loaded = false;
       await files.load({
         ...context,
-        parseData: (entry) =>
-          context.parseData({
-            ...entry,
-            data: (entry.filePath && frontmatterByFile.get(resolve(entry.filePath))) || entry.data,
-          } as typeof entry),
+        parseData: async (entry) => {
+          const path = entry.filePath && resolve(entry.filePath);
+          // After the load, the glob loader's file watcher (astro dev) calls this for an article just edited.
+          const frontmatter = path && (loaded ? await frontmatterAsWritten(path) : frontmatterByFile.get(path));
+          return context.parseData({ ...entry, data: frontmatter || entry.data } as typeof entry);
+        },
       });
+      loaded = true;
     },
   };
 }

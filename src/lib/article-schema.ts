@@ -80,7 +80,7 @@ const redirectFrom = z
  * anew took 2.5 s at 10,000 articles.
  */
 export function createArticleSchema<PhotoFile extends z.ZodType>(photoFile: PhotoFile) {
-  const photo = z
+  const photoSchema = z
     .strictObject({
       /** The photo file, relative to the article. Absent when the wire sent only the caption. */
       src: photoFile.optional(),
@@ -91,7 +91,7 @@ export function createArticleSchema<PhotoFile extends z.ZodType>(photoFile: Phot
       error: 'is missing: a photo file needs alt text that says what it shows',
     });
   return z
-    .strictObject({ ...articleFields, photo: photo.optional(), redirectFrom })
+    .strictObject({ ...articleFields, photo: photoSchema.optional(), redirectFrom })
     .refine((article) => !article.updated || article.updated >= article.published, {
       path: ['updated'],
       error: 'is before `published`: an article cannot be updated before it is published',

@@ -17,7 +17,7 @@ export const CARD_CACHE_DIR = resolve(process.env.ASTRO_CACHE_DIR ?? 'node_modul
 export const cardPath = (pagePath: string) => `${pagePath}card.png`;
 
 /** The front page's card, for links to the site itself. */
-export const SITE_CARD: CardInput = { headline: 'Nyheter fra NTB, siste først', siteName: SITE_NAME };
+export const FRONT_PAGE_CARD: CardInput = { headline: 'Nyheter fra NTB, siste først', siteName: SITE_NAME };
 
 /** An article's card: its headline, over its photo when it has one. */
 export function articleCard(
@@ -41,7 +41,7 @@ export interface SiteCard {
 /** Every card the site has: its own, and one for each article with valid frontmatter. */
 export function siteCards(articles: CheckedArticle[]): SiteCard[] {
   return [
-    { path: cardPath('/'), input: SITE_CARD },
+    { path: cardPath('/'), input: FRONT_PAGE_CARD },
     ...articles.flatMap(({ file, data, permalink }) =>
       data && permalink
         ? [

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { access, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { access, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import satori from 'satori';
@@ -112,6 +112,20 @@ export async function cardCacheKey(input: CardInput): Promise<string> {
   return hash.digest('hex').slice(0, 32);
 }
 
+/**
+ * Removes the cached cards not in `keep`, and returns how many. An edited
+ * article leaves its old card behind, and a cache kept between builds would
+ * otherwise grow with every edit. Files being written (`.tmp`) are left alone.
+ */
+export async function pruneCardCache(cacheDir: string, keep: Set<string>): Promise<number> {
+  const old = (await readdir(cacheDir).catch(() => [] as string[]))
+    .filter((name) => name.endsWith('.png'))
+    .map((name) => join(cacheDir, name))
+    .filter((path) => !keep.has(path));
+  await Promise.all(old.map((path) => rm(path, { force: true })));
+  return old.length;
+}
+
 /** The card's file in the cache, rendered into it first when it is not there. `rendered` tells which. */
 export async function cachedCardFile(
   input: CardInput,
@@ -129,7 +143,9 @@ export async function cachedCardFile(
   const png = await render(input);
   await mkdir(cacheDir, { recursive: true });
   const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, png);
+  // Read-only, since builds hard-link it into the site: a tool that rewrote the site's copy in place would
+  // change the cache's too.
+  await writeFile(temporary, png, { mode: 0o444 });
   await rename(temporary, path);
   return { path, rendered: true };
 }

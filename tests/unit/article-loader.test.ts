@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import { describe, it } from 'node:test';
-import { shareFrontmatterReport, takeFrontmatterReport } from '../../src/lib/article-loader.ts';
+import { loaderReport, shareFrontmatterReport, takeFrontmatterReport } from '../../src/lib/article-loader.ts';
+import { BODIES_CHECKED } from '../../src/lib/site.ts';
 import type { ContentReport } from '../../src/lib/content-check.ts';
 
 /** A synthetic report: one article file, no problems. */
@@ -21,5 +22,28 @@ describe('the frontmatter report the config hands to the loader', () => {
     shareFrontmatterReport('tests/fixtures/content', report);
     assert.equal(takeFrontmatterReport('content'), undefined);
     assert.equal(takeFrontmatterReport('tests/fixtures/content'), undefined);
+  });
+});
+
+describe('loaderReport', () => {
+  const FIXTURE = 'tests/fixtures/content';
+
+  it('takes the config’s report under npm run build, which checks the bodies beside Astro', async (context) => {
+    context.after(() => delete process.env[BODIES_CHECKED]);
+    process.env[BODIES_CHECKED] = '1';
+    shareFrontmatterReport(FIXTURE, report);
+    assert.equal(await loaderReport(FIXTURE), report);
+  });
+
+  it('checks the articles in full otherwise, bodies and all, whatever the config shared', async () => {
+    shareFrontmatterReport(FIXTURE, report);
+    const checked = await loaderReport(FIXTURE);
+    assert.notEqual(checked, report);
+    assert.ok(checked.articles.length > 1);
+    assert.ok(
+      checked.articles.every((article) => article.headingIds),
+      'every body was read',
+    );
+    assert.equal(takeFrontmatterReport(FIXTURE), undefined, 'and the shared report is gone');
   });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -10,6 +10,7 @@ import {
   cachedCardFile,
   type CardInput,
   cardCacheKey,
+  pruneCardCache,
   renderCard,
 } from '../../src/lib/social-card.ts';
 
@@ -50,6 +51,25 @@ describe('cachedCardFile', () => {
     assert.deepEqual([first.rendered, second.rendered], [true, false]);
     assert.equal(second.path, first.path);
     assert.deepEqual(await readFile(second.path), rendered[0]);
+  });
+
+  it('keeps the card read-only, since builds hard-link it into the site', async () => {
+    const cacheDir = await mkdtemp(join(tmpdir(), 'nyhetsleser-cards-'));
+    const { path } = await cachedCardFile(input, cacheDir);
+    assert.equal((await stat(path)).mode & 0o777, 0o444);
+  });
+});
+
+describe('pruneCardCache', () => {
+  it('removes the cached cards not kept, and leaves cards being written', async () => {
+    const cacheDir = await mkdtemp(join(tmpdir(), 'nyhetsleser-cards-'));
+    for (const name of ['brukt.png', 'gammel.png', 'ny.png.123.tmp']) await writeFile(join(cacheDir, name), '');
+    assert.equal(await pruneCardCache(cacheDir, new Set([join(cacheDir, 'brukt.png')])), 1);
+    assert.deepEqual((await readdir(cacheDir)).sort(), ['brukt.png', 'ny.png.123.tmp']);
+  });
+
+  it('counts nothing where there is no cache yet', async () => {
+    assert.equal(await pruneCardCache(join(tmpdir(), 'nyhetsleser-finnes-ikke'), new Set()), 0);
   });
 });
 

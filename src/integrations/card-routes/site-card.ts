@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { SITE_CARD, socialCardResponse } from '../../lib/site-cards.ts';
+import { FRONT_PAGE_CARD, socialCardResponse } from '../../lib/site-cards.ts';
 
 /** The front page's card, for links to the site itself. */
-export const GET: APIRoute = () => socialCardResponse(SITE_CARD);
+export const GET: APIRoute = () => socialCardResponse(FRONT_PAGE_CARD);
