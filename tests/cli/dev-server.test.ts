@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
 import { rehype } from 'rehype';
 import sharp from 'sharp';
-import { PROJECT_ROOT, TEST_SITE_URL } from '../helpers/builds.ts';
+import { PROJECT_ROOT, testSiteEnvironment } from '../helpers/builds.ts';
 import { one, text } from '../helpers/hast.ts';
 import { temporaryFolder } from '../helpers/import-cli.ts';
 
@@ -42,14 +42,7 @@ before(async () => {
     ['node_modules/astro/bin/astro.mjs', 'dev', '--host', '127.0.0.1', '--port', String(port)],
     {
       cwd: PROJECT_ROOT,
-      env: {
-        ...process.env,
-        SITE_URL: TEST_SITE_URL,
-        BASE_PATH: BASE,
-        CONTENT_DIR: contentDir,
-        ASTRO_CACHE_DIR: await temporaryFolder('dev-cache'),
-        ASTRO_TELEMETRY_DISABLED: '1',
-      },
+      env: testSiteEnvironment({ base: BASE, contentDir, cacheDir: await temporaryFolder('dev-cache') }),
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

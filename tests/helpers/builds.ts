@@ -45,6 +45,29 @@ export interface BuildResult {
   output: string;
 }
 
+/** The environment a test site is built or served with: its address, base, content and cache. */
+export function testSiteEnvironment({
+  base,
+  contentDir,
+  cacheDir,
+  articlesPerPage = 20,
+}: {
+  base: string;
+  contentDir: string;
+  cacheDir: string;
+  articlesPerPage?: number;
+}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    SITE_URL: TEST_SITE_URL,
+    BASE_PATH: base,
+    CONTENT_DIR: contentDir,
+    ASTRO_CACHE_DIR: cacheDir,
+    ARTICLES_PER_PAGE: String(articlesPerPage),
+    ASTRO_TELEMETRY_DISABLED: '1',
+  };
+}
+
 /**
  * Runs `astro build` in a child process with the given content folder and
  * base, or with `buildScript`, `npm run build`, which also checks the content
@@ -71,15 +94,7 @@ export function astroBuild({
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, command, {
       cwd: PROJECT_ROOT,
-      env: {
-        ...process.env,
-        SITE_URL: TEST_SITE_URL,
-        BASE_PATH: base,
-        CONTENT_DIR: contentDir,
-        ASTRO_CACHE_DIR: cacheDir,
-        ARTICLES_PER_PAGE: String(articlesPerPage),
-        ASTRO_TELEMETRY_DISABLED: '1',
-      },
+      env: testSiteEnvironment({ base, contentDir, cacheDir, articlesPerPage }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
