@@ -3,13 +3,13 @@ import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { rehypePlugins, remarkPlugins } from './src/markdown/index.ts';
-import cdnFiles from './src/integrations/cdn-files.ts';
-import socialCards from './src/integrations/social-cards.ts';
-import searchIndex from './src/integrations/search-index.ts';
-import { siteConfigFromEnvironment } from './src/lib/site.ts';
-import { checkContent, redirectsOf } from './src/lib/content-check.ts';
-import { shareFrontmatterReport } from './src/lib/article-loader.ts';
-import { siteCards } from './src/lib/site-cards.ts';
+import cdnFiles from './src/site/cdn-files.ts';
+import socialCards from './src/social-cards/integration.ts';
+import searchIndex from './src/site/search-index.ts';
+import { siteConfigFromEnvironment } from './src/site/config.ts';
+import { checkContent, redirectsOf } from './src/content/check.ts';
+import { shareFrontmatterReport } from './src/content/loader.ts';
+import { siteCards } from './src/social-cards/cards.ts';
 
 const { site, base, contentDir } = siteConfigFromEnvironment(process.env);
 // The frontmatter is read once here, for what the integrations need to know of the articles up front,

@@ -3,8 +3,8 @@ import { existsSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { SEARCH_INDEX_AFTER_ASTRO, writeSearchIndex } from '../src/integrations/search-index.ts';
-import { BODIES_CHECKED } from '../src/lib/site.ts';
+import { SEARCH_INDEX_AFTER_ASTRO, writeSearchIndex } from '../src/site/search-index.ts';
+import { BODIES_CHECKED } from '../src/site/config.ts';
 
 /**
  * npm run build: checks the content while Astro builds into a new folder,

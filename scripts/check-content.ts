@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkContent, formatProblem, isError } from '../src/lib/content-check.ts';
-import { siteConfigFromEnvironment } from '../src/lib/site.ts';
+import { checkContent, formatProblem, isError } from '../src/content/check.ts';
+import { siteConfigFromEnvironment } from '../src/site/config.ts';
 
 /**
  * npm run check [-- --strict]: checks every article in the content folder

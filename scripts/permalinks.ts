@@ -1,7 +1,7 @@
 import { rename, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { checkContent, formatProblem, isError, PERMALINKS_LOCK, readPermalinksLock } from '../src/lib/content-check.ts';
-import { siteConfigFromEnvironment } from '../src/lib/site.ts';
+import { checkContent, formatProblem, isError, PERMALINKS_LOCK, readPermalinksLock } from '../src/content/check.ts';
+import { siteConfigFromEnvironment } from '../src/site/config.ts';
 
 /**
  * npm run permalinks: adds every live article's permalink to

@@ -1,7 +1,7 @@
 import { defineCollection } from 'astro:content';
-import { articleLoader } from './lib/article-loader.ts';
-import { createArticleSchema } from './lib/article-schema.ts';
-import { siteConfigFromEnvironment } from './lib/site.ts';
+import { articleLoader } from './content/loader.ts';
+import { createArticleSchema } from './content/schema.ts';
+import { siteConfigFromEnvironment } from './site/config.ts';
 
 const articles = defineCollection({
   loader: articleLoader(siteConfigFromEnvironment(process.env).contentDir),

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
-import { siteCards } from '../../src/lib/site-cards.ts';
-import { checkContent } from '../../src/lib/content-check.ts';
-import { SocialCardPool } from '../../src/lib/social-card-pool.ts';
+import { siteCards } from '../../src/social-cards/cards.ts';
+import { checkContent } from '../../src/content/check.ts';
+import { SocialCardPool } from '../../src/social-cards/pool.ts';
 
 /**
  * node scripts/bench/cards.ts <content folder> <card cache>

@@ -1,8 +1,8 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import { visit } from 'unist-util-visit';
-import { formatCredit, splitCaptionAndCredit } from '../lib/photo-credit.ts';
-import { PHOTO_SIZES } from '../lib/site.ts';
+import { formatCredit, splitCaptionAndCredit } from './photo-credit.ts';
+import { PHOTO_SIZES } from '../site/config.ts';
 
 function isBlank(node: ElementContent): boolean {
   return node.type === 'text' && !node.value.trim();

@@ -2,7 +2,7 @@ import type { Element, Root } from 'hast';
 import { headingRank } from 'hast-util-heading-rank';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
-import { createSlugAllocator } from '../lib/slug.ts';
+import { createSlugAllocator } from './slug.ts';
 
 /**
  * Gives every heading an ASCII id that is unique on the page, transliterated

@@ -1,5 +1,5 @@
 import type { Root } from 'mdast';
-import { assertNestingLimit } from '../lib/nesting-limit.ts';
+import { assertNestingLimit } from './nesting-limit.ts';
 
 /**
  * Refuses markdown that nests deeper than the limit, with a NestingLimitError,

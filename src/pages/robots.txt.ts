@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { absoluteUrl } from '../lib/permalink.ts';
+import { absoluteUrl } from '../content/permalink.ts';
 
 /** Lets every crawler in, and names the sitemap. */
 export const GET: APIRoute = ({ site }) => {

@@ -2,8 +2,8 @@ import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { render } from 'astro:content';
-import { articleHref, getArticlesNewestFirst } from '../lib/articles.ts';
-import { SITE_NAME } from '../lib/site.ts';
+import { articleHref, getArticlesNewestFirst } from '../site/articles.ts';
+import { SITE_NAME } from '../site/config.ts';
 
 /** How many of the newest articles the feed carries. */
 const FEED_LENGTH = 50;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import type { Root } from 'hast';
 import sharp from 'sharp';
-import { checkContent } from '../../src/lib/content-check.ts';
+import { checkContent } from '../../src/content/check.ts';
 import { BUILDS, buildLog, PROJECT_ROOT, readPage, TEST_SITE_URL } from '../helpers/builds.ts';
 import { all, one } from '../helpers/hast.ts';
 import { SEED_PERMALINK } from '../helpers/seed.ts';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { checkContent } from '../../src/lib/content-check.ts';
+import { checkContent } from '../../src/content/check.ts';
 import { temporaryFolder } from '../helpers/import-cli.ts';
 import { runScript } from '../helpers/run.ts';
 

@@ -8,7 +8,7 @@ export function runImport(
   args: string[],
   { contentDir, stdin }: { contentDir: string; stdin?: Uint8Array | string },
 ): Promise<RunResult> {
-  return runScript('import-ntb.ts', args, { CONTENT_DIR: contentDir }, stdin);
+  return runScript('ntb/import.ts', args, { CONTENT_DIR: contentDir }, stdin);
 }
 
 export function temporaryFolder(prefix: string): Promise<string> {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import { describe, it } from 'node:test';
-import { loaderReport, shareFrontmatterReport, takeFrontmatterReport } from '../../src/lib/article-loader.ts';
-import { BODIES_CHECKED } from '../../src/lib/site.ts';
-import type { ContentReport } from '../../src/lib/content-check.ts';
+import { loaderReport, shareFrontmatterReport, takeFrontmatterReport } from '../../src/content/loader.ts';
+import { BODIES_CHECKED } from '../../src/site/config.ts';
+import type { ContentReport } from '../../src/content/check.ts';
 
 /** A synthetic report: one article file, no problems. */
 const report: ContentReport = {

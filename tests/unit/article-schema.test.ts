@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { articleSchema } from '../../src/lib/article-schema.ts';
+import { articleSchema } from '../../src/content/schema.ts';
 
 const valid = { title: 'Tittel', published: '2025-09-02', source: 'NTB' };
 

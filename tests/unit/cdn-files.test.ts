@@ -5,7 +5,7 @@ import {
   HTML_CACHE_CONTROL,
   headersFile,
   redirectsFile,
-} from '../../src/integrations/cdn-files.ts';
+} from '../../src/site/cdn-files.ts';
 
 /** `_headers` as path → headers. */
 function parseHeaders(text: string): Map<string, Record<string, string>> {

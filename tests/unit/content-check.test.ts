@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
-import { checkArticleSource, checkContent, formatProblem, redirectsOf } from '../../src/lib/content-check.ts';
+import { checkArticleSource, checkContent, formatProblem, redirectsOf } from '../../src/content/check.ts';
 
 /** Writes a synthetic content folder: path → file text. */
 async function contentFolder(files: Record<string, string>): Promise<string> {

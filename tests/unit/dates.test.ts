@@ -7,7 +7,7 @@ import {
   hasClockTime,
   parsePublicationDate,
   toIsoWithOffset,
-} from '../../src/lib/dates.ts';
+} from '../../src/content/dates.ts';
 
 function parsed(text: string): Date {
   const date = parsePublicationDate(text);

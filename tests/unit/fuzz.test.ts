@@ -4,11 +4,11 @@ import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import fc from 'fast-check';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
-import { checkArticleSource } from '../../src/lib/content-check.ts';
-import { NestingLimitError } from '../../src/lib/nesting-limit.ts';
-import { wireToArticle } from '../../src/lib/ntb-article.ts';
-import { decodeWireText, parseWire, WireFormatError } from '../../src/lib/ntb-wire.ts';
-import { SLUG_PATTERN, slugify, transliterate } from '../../src/lib/slug.ts';
+import { checkArticleSource } from '../../src/content/check.ts';
+import { NestingLimitError } from '../../src/markdown/nesting-limit.ts';
+import { wireToArticle } from '../../scripts/ntb/article.ts';
+import { decodeWireText, parseWire, WireFormatError } from '../../scripts/ntb/wire.ts';
+import { SLUG_PATTERN, slugify, transliterate } from '../../src/markdown/slug.ts';
 import { rehypePlugins, remarkPlugins } from '../../src/markdown/index.ts';
 
 /**

@@ -8,7 +8,7 @@ import {
   NestingLimitError,
   rawHtmlDepth,
   treeDepth,
-} from '../../src/lib/nesting-limit.ts';
+} from '../../src/markdown/nesting-limit.ts';
 
 const markdown = (text: string) => unified().use(remarkParse).parse(text);
 

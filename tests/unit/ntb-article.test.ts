@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { checkArticleSource } from '../../src/lib/content-check.ts';
-import { deriveHeadline, firstSentence, MAX_HEADLINE_LENGTH, wireToArticle } from '../../src/lib/ntb-article.ts';
-import { decodeWireText, parseWire } from '../../src/lib/ntb-wire.ts';
+import { checkArticleSource } from '../../src/content/check.ts';
+import { deriveHeadline, firstSentence, MAX_HEADLINE_LENGTH, wireToArticle } from '../../scripts/ntb/article.ts';
+import { decodeWireText, parseWire } from '../../scripts/ntb/wire.ts';
 import { renderMarkdown } from '../helpers/markdown.ts';
 import { SEED_ARTICLE_PATH, SEED_WIRE_PATH } from '../helpers/seed.ts';
 

@@ -8,7 +8,7 @@ import {
   parseWire,
   splitWireCaption,
   WireFormatError,
-} from '../../src/lib/ntb-wire.ts';
+} from '../../scripts/ntb/wire.ts';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/ntb');
 const fixture = async (name: string) => decodeWireText(await readFile(join(FIXTURES, name)));

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parsePublicationDate } from '../../src/lib/dates.ts';
-import { absoluteUrl, permalinkParts, permalinkPath, withBase } from '../../src/lib/permalink.ts';
+import { parsePublicationDate } from '../../src/content/dates.ts';
+import { absoluteUrl, permalinkParts, permalinkPath, withBase } from '../../src/content/permalink.ts';
 
 const published = parsePublicationDate('2025-09-02') as Date;
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatCredit, splitCaptionAndCredit } from '../../src/lib/photo-credit.ts';
+import { formatCredit, splitCaptionAndCredit } from '../../src/markdown/photo-credit.ts';
 
 describe('formatCredit', () => {
   it('prints a wire credit in NTB form', () => {

@@ -8,7 +8,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { dangers, VECTORS } from '../fixtures/xss-vectors.ts';
-import { htmlPolicyViolations } from '../../src/lib/html-policy.ts';
+import { htmlPolicyViolations } from '../../src/markdown/html-policy.ts';
 import { rehypePlugins, remarkPlugins } from '../../src/markdown/index.ts';
 
 const processor = await createMarkdownProcessor({

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parsePublicationDate } from '../../src/lib/dates.ts';
+import { parsePublicationDate } from '../../src/content/dates.ts';
 import {
   type ArticleSeo,
   articleMetaTags,
   newsArticleJsonLd,
   pageMetaTags,
   serializeJsonLd,
-} from '../../src/lib/seo.ts';
+} from '../../src/site/seo.ts';
 
 const article: ArticleSeo = {
   title: 'Syntetisk overskrift',

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ENVIRONMENT_DEFAULTS, normalizeBase, siteConfigFromEnvironment } from '../../src/lib/site.ts';
+import { ENVIRONMENT_DEFAULTS, normalizeBase, siteConfigFromEnvironment } from '../../src/site/config.ts';
 
 describe('normalizeBase', () => {
   it('gives the base a leading and a trailing slash', () => {

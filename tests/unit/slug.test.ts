@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createSlugAllocator, SLUG_PATTERN, slugify, transliterate } from '../../src/lib/slug.ts';
+import { createSlugAllocator, SLUG_PATTERN, slugify, transliterate } from '../../src/markdown/slug.ts';
 
 describe('transliterate', () => {
   it('spells the Norwegian letters in ASCII', () => {

@@ -3,8 +3,8 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { temporaryFolder } from '../helpers/import-cli.ts';
-import { type CardInput, cardCacheKey } from '../../src/lib/social-card.ts';
-import { SocialCardPool } from '../../src/lib/social-card-pool.ts';
+import { type CardInput, cardCacheKey } from '../../src/social-cards/render.ts';
+import { SocialCardPool } from '../../src/social-cards/pool.ts';
 
 /** Synthetic headlines: no news. */
 const card = (number: number): CardInput => ({ headline: `Syntetisk sak nummer ${number}`, siteName: 'Nyhetsleser' });

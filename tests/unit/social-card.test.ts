@@ -12,7 +12,7 @@ import {
   cardCacheKey,
   pruneCardCache,
   renderCard,
-} from '../../src/lib/social-card.ts';
+} from '../../src/social-cards/render.ts';
 
 const PHOTO = join(import.meta.dirname, '../fixtures/content/articles/2025/01/15/testbilde.png');
 const input: CardInput = {

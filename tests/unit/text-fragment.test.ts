@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { textFragmentUrl } from '../../src/lib/text-fragment.ts';
+import { textFragmentUrl } from '../../src/site/text-fragment.ts';
 
 const page = 'https://nyheter.example.no/2025/09/02/a/';
 

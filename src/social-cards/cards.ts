@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import type { CheckedArticle } from './content-check.ts';
-import { formatLongDate } from './dates.ts';
-import { SITE_NAME } from './site.ts';
-import { cachedCardFile, type CardInput } from './social-card.ts';
+import type { CheckedArticle } from '../content/check.ts';
+import { formatLongDate } from '../content/dates.ts';
+import { SITE_NAME } from '../site/config.ts';
+import { cachedCardFile, type CardInput } from './render.ts';
 
 /**
  * The site's social cards: which there are, where each is served, what is on

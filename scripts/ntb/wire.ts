@@ -1,4 +1,4 @@
-import { parsePublicationDate } from './dates.ts';
+import { parsePublicationDate } from '../../src/content/dates.ts';
 
 /**
  * Reads an NTB wire text. The format, as the wire sends it:

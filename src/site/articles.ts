@@ -1,8 +1,8 @@
 import { basename } from 'node:path';
 import { type CollectionEntry, getCollection, render } from 'astro:content';
 import { calendarOf, type Topic, topicsOf } from './archive.ts';
-import { type PermalinkParts, permalinkParts, permalinkPath, withBase } from './permalink.ts';
-import { siteConfigFromEnvironment } from './site.ts';
+import { type PermalinkParts, permalinkParts, permalinkPath, withBase } from '../content/permalink.ts';
+import { siteConfigFromEnvironment } from './config.ts';
 
 /**
  * Astro-side access to the articles collection; everything here needs

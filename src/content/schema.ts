@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { parsePublicationDate } from './dates.ts';
-import { SLUG_PATTERN } from './slug.ts';
+import { SLUG_PATTERN } from '../markdown/slug.ts';
 
 /**
  * The one definition of an article's frontmatter. The content collection,

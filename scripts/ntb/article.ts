@@ -1,11 +1,11 @@
 import type { Root, RootContent } from 'mdast';
 import { remark } from 'remark';
 import { stringify } from 'yaml';
-import type { ArticleFrontmatter } from './article-schema.ts';
-import { type WireArticle, WireFormatError } from './ntb-wire.ts';
-import { permalinkParts, permalinkPath } from './permalink.ts';
-import { parsePublicationDate } from './dates.ts';
-import { slugify } from './slug.ts';
+import type { ArticleFrontmatter } from '../../src/content/schema.ts';
+import { type WireArticle, WireFormatError } from './wire.ts';
+import { permalinkParts, permalinkPath } from '../../src/content/permalink.ts';
+import { parsePublicationDate } from '../../src/content/dates.ts';
+import { slugify } from '../../src/markdown/slug.ts';
 
 /** Turns a parsed NTB wire text into an article file for content/articles/. */
 

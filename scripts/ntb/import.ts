@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { link, mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkArticleSource, checkContent, formatProblem } from '../src/lib/content-check.ts';
-import { type ImportOptions, wireToArticle } from '../src/lib/ntb-article.ts';
-import { decodeWireText, MAX_WIRE_BYTES, parseWire, WireFormatError } from '../src/lib/ntb-wire.ts';
-import { siteConfigFromEnvironment } from '../src/lib/site.ts';
+import { checkArticleSource, checkContent, formatProblem } from '../../src/content/check.ts';
+import { type ImportOptions, wireToArticle } from './article.ts';
+import { decodeWireText, MAX_WIRE_BYTES, parseWire, WireFormatError } from './wire.ts';
+import { siteConfigFromEnvironment } from '../../src/site/config.ts';
 
 /**
  * npm run import -- <file|folder|-> [--title <headline>] [--slug <slug>] [--tags a,b] [--force] [--dry-run]

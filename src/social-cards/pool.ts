@@ -1,8 +1,8 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import type { CardInput } from './social-card.ts';
-import type { CardJob, CardJobResult } from './social-card-worker.ts';
+import type { CardInput } from './render.ts';
+import type { CardJob, CardJobResult } from './worker.ts';
 
 /**
  * Renders social cards into the card cache in processes of their own, so that
@@ -19,7 +19,7 @@ interface Job {
   settle: (result: string | Error) => void;
 }
 
-const WORKER = fileURLToPath(new URL('./social-card-worker.ts', import.meta.url));
+const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
 
 interface CardProcess {
   child: ChildProcess;

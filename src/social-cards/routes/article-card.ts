@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths, ImageMetadata } from 'astro';
-import { type Article, articlePermalinkParts, getArticlesNewestFirst } from '../../lib/articles.ts';
-import { articleCard, socialCardResponse } from '../../lib/site-cards.ts';
+import { type Article, articlePermalinkParts, getArticlesNewestFirst } from '../../site/articles.ts';
+import { articleCard, socialCardResponse } from '../cards.ts';
 
 /** Each article's card, beside its page: /2025/09/02/<slug>/card.png */
 export const getStaticPaths = (async () => {

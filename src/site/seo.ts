@@ -1,5 +1,5 @@
-import { toIsoWithOffset } from './dates.ts';
-import { SITE_LANGUAGE, SITE_NAME } from './site.ts';
+import { toIsoWithOffset } from '../content/dates.ts';
+import { SITE_LANGUAGE, SITE_NAME } from './config.ts';
 
 /**
  * Everything a shared link's preview is built from: the head metadata of

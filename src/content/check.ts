@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { type Document, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
-import { checkArticleBody } from './article-body-check.ts';
-import { type ArticleData, articleSchema } from './article-schema.ts';
+import { checkArticleBody } from './body-check.ts';
+import { type ArticleData, articleSchema } from './schema.ts';
 import { permalinkParts, permalinkPath } from './permalink.ts';
 
 /**

@@ -1,5 +1,5 @@
-import { calendarParts } from './dates.ts';
-import { slugify } from './slug.ts';
+import { calendarParts } from '../content/dates.ts';
+import { slugify } from '../markdown/slug.ts';
 
 /**
  * Listings of articles: pages of a front page or topic, the calendar of the

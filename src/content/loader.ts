@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { glob, type Loader } from 'astro/loaders';
-import { type ContentReport, checkArticleSource, checkContent, formatProblem, isError } from './content-check.ts';
-import { BODIES_CHECKED } from './site.ts';
+import { type ContentReport, checkArticleSource, checkContent, formatProblem, isError } from './check.ts';
+import { BODIES_CHECKED } from '../site/config.ts';
 
 /** Raised before Astro loads anything, so that the editor sees every problem at once. */
 export class ContentError extends Error {
@@ -54,7 +54,7 @@ async function frontmatterAsWritten(path: string): Promise<Record<string, unknow
 }
 
 /** The code that renders articles: the markdown plugins and the library they use. */
-const PIPELINE_DIRS = ['src/markdown', 'src/lib'].map((dir) => resolve(dir));
+const PIPELINE_DIRS = ['src/markdown', 'src/content'].map((dir) => resolve(dir));
 
 /** A hash of the rendering code, so that cached renders are dropped when it changes. */
 async function pipelineDigest(): Promise<string> {

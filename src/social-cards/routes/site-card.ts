@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { FRONT_PAGE_CARD, socialCardResponse } from '../../lib/site-cards.ts';
+import { FRONT_PAGE_CARD, socialCardResponse } from '../cards.ts';
 
 /** The front page's card, for links to the site itself. */
 export const GET: APIRoute = () => socialCardResponse(FRONT_PAGE_CARD);

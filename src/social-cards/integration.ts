@@ -2,9 +2,9 @@ import { copyFile, link } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { CARD_CACHE_DIR, type SiteCard } from '../lib/site-cards.ts';
-import { pruneCardCache } from '../lib/social-card.ts';
-import { SocialCardPool } from '../lib/social-card-pool.ts';
+import { CARD_CACHE_DIR, type SiteCard } from './cards.ts';
+import { pruneCardCache } from './render.ts';
+import { SocialCardPool } from './pool.ts';
 
 /** Cards put in place at once: enough to keep the file system busy while one waits. */
 const PLACING_AT_ONCE = 16;
@@ -39,7 +39,7 @@ export default function socialCards({ cards }: { cards: SiteCard[] }): AstroInte
     hooks: {
       'astro:config:setup': ({ command, injectRoute }) => {
         if (command === 'dev') {
-          const route = (name: string) => fileURLToPath(new URL(`./card-routes/${name}.ts`, import.meta.url));
+          const route = (name: string) => fileURLToPath(new URL(`./routes/${name}.ts`, import.meta.url));
           injectRoute({ pattern: '/card.png', entrypoint: route('site-card') });
           injectRoute({ pattern: '/[year]/[month]/[day]/[slug]/card.png', entrypoint: route('article-card') });
         }

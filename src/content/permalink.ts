@@ -1,5 +1,5 @@
 import { calendarParts } from './dates.ts';
-import { slugify } from './slug.ts';
+import { slugify } from '../markdown/slug.ts';
 
 /** A type, not an interface, so that Astro accepts it as route params. */
 export type PermalinkParts = {

@@ -1,6 +1,6 @@
 import { readdir, writeFile } from 'node:fs/promises';
 import type { AstroIntegration } from 'astro';
-import { withBase } from '../lib/permalink.ts';
+import { withBase } from '../content/permalink.ts';
 
 /**
  * Writes the files static hosts read beside the pages: `_headers` (Netlify and

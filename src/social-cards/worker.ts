@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { type CardInput, cachedCardFile } from './social-card.ts';
+import { type CardInput, cachedCardFile } from './render.ts';
 
 /** The social card pool's process: renders each card it is sent into the card cache. */
 

@@ -6,9 +6,9 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { htmlPolicyViolations } from './html-policy.ts';
-import { NestingLimitError, assertNestingLimit } from './nesting-limit.ts';
-import { createSlugAllocator, slugify } from './slug.ts';
+import { htmlPolicyViolations } from '../markdown/html-policy.ts';
+import { NestingLimitError, assertNestingLimit } from '../markdown/nesting-limit.ts';
+import { createSlugAllocator, slugify } from '../markdown/slug.ts';
 
 /**
  * The checks one article's body needs on its own: photos that exist, HTML the
