@@ -1,31 +1,29 @@
 // @ts-check
-import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import { rehypePlugins, remarkPlugins } from './src/markdown/index.ts';
+import { checkFrontmatter, frontmatterReportOf } from './src/content/check.ts';
+import { redirectsOf } from './src/content/redirects.ts';
+import { articleMarkdown } from './src/markdown/index.ts';
 import cdnFiles from './src/site/cdn-files.ts';
+import { siteConfigOrExit } from './src/site/config.ts';
+import { SEARCH_INDEX_DIR } from './src/site/search-index.ts';
+import { virtualModule } from './src/site/virtual-module.ts';
 import socialCards from './src/social-cards/integration.ts';
-import searchIndex from './src/site/search-index.ts';
-import { siteConfigFromEnvironment } from './src/site/config.ts';
-import { checkContent, redirectsOf } from './src/content/check.ts';
-import { shareFrontmatterReport } from './src/content/loader.ts';
 import { siteCards } from './src/social-cards/cards.ts';
 
-const { site, base, contentDir } = siteConfigFromEnvironment(process.env);
-// The frontmatter is read once here, for what the integrations need to know of the articles up front,
-// and the report handed on to the articles' loader.
-const frontmatterReport = await checkContent(contentDir, { bodies: false });
-shareFrontmatterReport(contentDir, frontmatterReport);
-const { articles } = frontmatterReport;
-const redirects = redirectsOf(articles);
+const site = siteConfigOrExit(process.env);
+// The one frontmatter pass of a build: what the integrations need to know of the articles up front, and what
+// the articles' loader is handed instead of reading every article's frontmatter again.
+const content = await checkFrontmatter(site.contentDir);
+const redirects = redirectsOf(content.articles);
 // Old permalinks serve redirect pages, which have no place in the sitemap.
 const redirectPaths = new Set(redirects.map(({ from }) => from));
 
 export default defineConfig({
-  site,
-  base,
+  site: site.site,
+  base: site.base,
   // Test builds run side by side, each with a cache of its own.
-  ...(process.env.ASTRO_CACHE_DIR && { cacheDir: process.env.ASTRO_CACHE_DIR }),
+  ...(site.cacheDir && { cacheDir: site.cacheDir }),
   trailingSlash: 'always',
   build: {
     format: 'directory',
@@ -40,18 +38,19 @@ export default defineConfig({
     layout: 'constrained',
     breakpoints: [390, 780, 1200, 1600],
   },
-  markdown: {
-    // News has no code to highlight, and Shiki's inline styles would need 'unsafe-inline'.
-    syntaxHighlight: false,
-    // Smartypants would print English “” quotes; Norwegian typography is a plugin of ours.
-    processor: unified({ remarkPlugins, rehypePlugins, smartypants: false }),
+  markdown: articleMarkdown({ base: site.base }),
+  vite: {
+    plugins: [
+      virtualModule('virtual:nyhetsleser/site-config', site),
+      virtualModule('virtual:nyhetsleser/articles', frontmatterReportOf(content)),
+    ],
   },
   integrations: [
-    sitemap({ filter: (page) => !redirectPaths.has(new URL(page).pathname.slice(base.length - 1)) }),
-    socialCards({ cards: siteCards(articles) }),
-    searchIndex(),
-    // Last, so that _headers also covers the search index's folder and the cards put in place before it.
-    cdnFiles({ redirects }),
+    sitemap({ filter: (page) => !redirectPaths.has(new URL(page).pathname.slice(site.base.length - 1)) }),
+    socialCards({ cards: siteCards(content.articles) }),
+    // Last, so that _headers also covers the cards put in place before it, and the search index that
+    // npm run build writes once Astro is done.
+    cdnFiles({ redirects, laterFolders: [SEARCH_INDEX_DIR] }),
   ],
   security: {
     // Astro hashes every style and script it emits into a CSP meta tag: no 'unsafe-inline'.

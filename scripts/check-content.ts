@@ -1,18 +1,22 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkContent, formatProblem, isError } from '../src/content/check.ts';
-import { siteConfigFromEnvironment } from '../src/site/config.ts';
+import { checkContent } from '../src/content/check.ts';
+import { formatProblem, isError } from '../src/content/problems.ts';
+import { createArticleRenderer } from '../src/markdown/index.ts';
+import { siteConfigOrExit } from '../src/site/config.ts';
 
 /**
  * npm run check [-- --strict]: checks every article in the content folder
- * and prints every problem, one line each, as `path:line: field: message`.
- * It exits 1 when there is an error, and with --strict when there is a
- * warning too (an article dated in the future, headings whose ids collide).
+ * with the pipeline the build renders them with, and prints every problem,
+ * one line each, as `path:line: field: message`. It exits 1 when there is an
+ * error, and with --strict when there is a warning too (an article dated in
+ * the future, headings whose ids collide).
  */
 
 const { values } = parseArgs({ options: { strict: { type: 'boolean', default: false } } });
-const contentDir = resolve(siteConfigFromEnvironment(process.env).contentDir);
-const { articles, problems } = await checkContent(contentDir);
+const site = siteConfigOrExit(process.env);
+const render = await createArticleRenderer({ base: site.base });
+const { articles, problems } = await checkContent(resolve(site.contentDir), render);
 for (const problem of problems)
   console.log(formatProblem(values.strict ? { ...problem, severity: undefined } : problem));
 const errors = values.strict ? problems.length : problems.filter(isError).length;

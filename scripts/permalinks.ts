@@ -1,7 +1,10 @@
 import { rename, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { checkContent, formatProblem, isError, PERMALINKS_LOCK, readPermalinksLock } from '../src/content/check.ts';
-import { siteConfigFromEnvironment } from '../src/site/config.ts';
+import { checkContent } from '../src/content/check.ts';
+import { PERMALINKS_LOCK, readPermalinksLock } from '../src/content/lock.ts';
+import { formatProblem, isError } from '../src/content/problems.ts';
+import { createArticleRenderer } from '../src/markdown/index.ts';
+import { siteConfigOrExit } from '../src/site/config.ts';
 
 /**
  * npm run permalinks: adds every live article's permalink to
@@ -9,8 +12,9 @@ import { siteConfigFromEnvironment } from '../src/site/config.ts';
  * stays in the lock for good, and the build fails if it stops resolving.
  */
 
-const contentDir = resolve(siteConfigFromEnvironment(process.env).contentDir);
-const report = await checkContent(contentDir);
+const site = siteConfigOrExit(process.env);
+const contentDir = resolve(site.contentDir);
+const report = await checkContent(contentDir, await createArticleRenderer({ base: site.base }));
 if (report.problems.some(isError)) {
   console.error(report.problems.filter(isError).map(formatProblem).join('\n'));
   console.error('error: fix the articles first: the lock only records permalinks of valid articles');

@@ -1,10 +1,11 @@
 import { defineCollection } from 'astro:content';
+import report from 'virtual:nyhetsleser/articles';
+import site from 'virtual:nyhetsleser/site-config';
 import { articleLoader } from './content/loader.ts';
 import { createArticleSchema } from './content/schema.ts';
-import { siteConfigFromEnvironment } from './site/config.ts';
 
 const articles = defineCollection({
-  loader: articleLoader(siteConfigFromEnvironment(process.env).contentDir),
+  loader: articleLoader({ contentDir: site.contentDir, report }),
   schema: ({ image }) => createArticleSchema(image()),
 });
 

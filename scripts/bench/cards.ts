@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { siteCards } from '../../src/social-cards/cards.ts';
-import { checkContent } from '../../src/content/check.ts';
+import { checkFrontmatter } from '../../src/content/check.ts';
 import { SocialCardPool } from '../../src/social-cards/pool.ts';
 
 /**
@@ -13,7 +13,7 @@ import { SocialCardPool } from '../../src/social-cards/pool.ts';
 
 const [contentDir, cacheDir] = process.argv.slice(2);
 if (!contentDir || !cacheDir) throw new Error('usage: node scripts/bench/cards.ts <content folder> <card cache>');
-const { articles } = await checkContent(resolve(contentDir), { bodies: false });
+const { articles } = await checkFrontmatter(resolve(contentDir));
 const pool = new SocialCardPool(resolve(cacheDir));
 const cards = siteCards(articles);
 try {

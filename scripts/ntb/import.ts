@@ -2,10 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { link, mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkArticleSource, checkContent, formatProblem } from '../../src/content/check.ts';
+import { checkFrontmatter } from '../../src/content/check.ts';
+import { readFrontmatter } from '../../src/content/frontmatter.ts';
+import { formatProblem } from '../../src/content/problems.ts';
 import { type ImportOptions, wireToArticle } from './article.ts';
 import { decodeWireText, MAX_WIRE_BYTES, parseWire, WireFormatError } from './wire.ts';
-import { siteConfigFromEnvironment } from '../../src/site/config.ts';
+import { siteConfigOrExit } from '../../src/site/config.ts';
 
 /**
  * npm run import -- <file|folder|-> [--title <headline>] [--slug <slug>] [--tags a,b] [--force] [--dry-run]
@@ -86,7 +88,7 @@ async function importOne(input: string, flags: Flags, contentDir: string): Promi
   }
   const path = join(contentDir, article.path);
   const shown = relative(process.cwd(), path);
-  const { problems } = checkArticleSource(shown, article.markdown);
+  const { problems } = readFrontmatter(shown, article.markdown, dirname(path));
   if (problems.length) throw new ImportError(problems.map(formatProblem).join('; '));
   if (flags.dryRun) return { path: shown, markdown: article.markdown };
 
@@ -95,7 +97,7 @@ async function importOne(input: string, flags: Flags, contentDir: string): Promi
     () => false,
   );
   if (exists && !flags.force) throw new ImportError(`${shown} already exists: pass --force to replace it`);
-  const { articles } = await checkContent(contentDir);
+  const { articles } = await checkFrontmatter(contentDir);
   const owner = articles.find(
     (other) => other.permalink === article.permalink && resolve(other.file) !== resolve(path),
   );
@@ -150,7 +152,7 @@ function parseFlags(): { input: string; flags: Flags } {
 
 async function main(): Promise<number> {
   const { input, flags } = parseFlags();
-  const contentDir = resolve(siteConfigFromEnvironment(process.env).contentDir);
+  const contentDir = resolve(siteConfigOrExit(process.env).contentDir);
   const isFolder =
     input !== '-' &&
     (await stat(input).then(

@@ -1,120 +1,115 @@
-import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
-import { glob, type Loader } from 'astro/loaders';
-import { type ContentReport, checkArticleSource, checkContent, formatProblem, isError } from './check.ts';
-import { BODIES_CHECKED } from '../site/config.ts';
+import { readFile } from 'node:fs/promises';
+import { dirname, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { bodyProblems, type RenderedBody, inFileLines, bodyReportOf, renderForReport } from './bodies.ts';
+import { checkBodies, type FrontmatterReport } from './check.ts';
+import { codeDigest } from './code-digest.ts';
+import { readFrontmatter } from './frontmatter.ts';
+import { ContentError, type ContentProblem, formatProblem, isError, sortProblems } from './problems.ts';
 
-/** Raised before Astro loads anything, so that the editor sees every problem at once. */
-export class ContentError extends Error {
-  override name = 'ContentError';
+/** The code whose output the content store keeps: the article pipeline, and the schema. */
+const STORED_CODE = ['../markdown/index.ts', './schema.ts'].map((path) =>
+  fileURLToPath(new URL(path, import.meta.url)),
+);
+
+/** Articles read and rendered at once: enough to keep the disk busy while the pipeline works. */
+const LOADING_AT_ONCE = 8;
+
+export interface ArticleLoaderOptions {
+  /** The content folder; articles are `articles/**\/*.md` in it. */
+  contentDir: string;
+  /** The config's frontmatter pass over every article, made once for the whole build. */
+  report: FrontmatterReport;
 }
 
 /**
- * Where the config leaves its report for the loader. Astro loads the config
- * and the collections as separate module graphs, so the one place both see is
- * the global object.
+ * The articles collection. Every article is read once: its frontmatter as the
+ * config's frontmatter pass found it (dates still text, so that the schema
+ * can refuse an impossible one), its body rendered by the article pipeline,
+ * which reports the body's problems as it renders. An article whose file has
+ * not changed keeps what the store has of it, report included. When anything
+ * is wrong, the load stops with every problem in every article at once, each
+ * as `path:line: field: message`; `npm run check` prints the same lines.
  */
-const CONFIG_REPORT = Symbol.for('nyhetsleser.config-frontmatter-report');
-
-type SharedReport = { contentDir: string; report: ContentReport };
-
-/**
- * Hands the report of the config's frontmatter-only check to the loader's
- * next load, which then need not read every article's frontmatter again (3 s
- * at 10,000 articles). It is taken once: a later load, as in `astro dev`,
- * reads the files as they are then.
- */
-export function shareFrontmatterReport(contentDir: string, report: ContentReport): void {
-  (globalThis as { [CONFIG_REPORT]?: SharedReport })[CONFIG_REPORT] = { contentDir: resolve(contentDir), report };
-}
-
-/** The shared report, if there is one for this folder; either way there is none after. */
-export function takeFrontmatterReport(contentDir: string): ContentReport | undefined {
-  const global = globalThis as { [CONFIG_REPORT]?: SharedReport };
-  const shared = global[CONFIG_REPORT];
-  delete global[CONFIG_REPORT];
-  return shared?.contentDir === resolve(contentDir) ? shared.report : undefined;
-}
-
-/**
- * The report the loader acts on. `npm run build` checks the bodies in full
- * beside Astro, and then the config's frontmatter-only report is enough;
- * anything else, `astro build` or `astro dev`, checks the articles in full.
- */
-export async function loaderReport(contentDir: string): Promise<ContentReport> {
-  const shared = takeFrontmatterReport(contentDir);
-  const bodies = process.env[BODIES_CHECKED] !== '1';
-  return (!bodies && shared) || checkContent(contentDir, { bodies });
-}
-
-/** An article's frontmatter as written, dates still text, read from its file as it is now. */
-async function frontmatterAsWritten(path: string): Promise<Record<string, unknown>> {
-  return checkArticleSource(relative(process.cwd(), path), await readFile(path, 'utf8')).article.frontmatter;
-}
-
-/** The code that renders articles: the markdown plugins and the library they use. */
-const PIPELINE_DIRS = ['src/markdown', 'src/content'].map((dir) => resolve(dir));
-
-/** A hash of the rendering code, so that cached renders are dropped when it changes. */
-async function pipelineDigest(): Promise<string> {
-  const hash = createHash('sha256');
-  for (const dir of PIPELINE_DIRS) {
-    for (const name of (await readdir(dir, { recursive: true })).filter((file) => file.endsWith('.ts')).sort()) {
-      hash.update(name).update(await readFile(join(dir, name)));
-    }
-  }
-  return hash.digest('hex');
-}
-
-/**
- * Astro's glob loader over `<contentDir>/articles/**\/*.md`, with two changes.
- * First, the whole folder is checked before anything is loaded, and all its
- * problems are reported together. Second, each entry is validated with its
- * frontmatter as written, dates still text, so that the schema can refuse an
- * impossible date that YAML would roll over. And since Astro keeps rendered
- * articles between builds and knows only when the config or the files change,
- * the store is cleared when the markdown pipeline's code changes.
- */
-export function articleLoader(contentDir: string): Loader {
+export function articleLoader({ contentDir, report }: ArticleLoaderOptions): Loader {
   const articlesDir = resolve(contentDir, 'articles');
-  const files = glob({
-    pattern: '**/*.md',
-    base: articlesDir,
-    generateId: ({ entry }) => entry.replace(/\.md$/, ''),
-    // Pages use the rendered HTML; the markdown would be a third of the store, which the build bundles into its own code.
-    retainBody: false,
-  });
+  const idOf = (path: string) => relative(articlesDir, path).replace(/\.md$/, '').split(sep).join('/');
+
+  /** Stores one article unless its frontmatter has errors, and returns its body's report. */
+  async function loadArticle(
+    context: LoaderContext,
+    path: string,
+    frontmatter: Record<string, unknown>,
+    valid: boolean,
+  ) {
+    const source = await readFile(path, 'utf8');
+    const id = idOf(path);
+    const digest = context.generateDigest(source);
+    const stored = context.store.get(id);
+    if (valid && stored?.digest === digest && stored.rendered) {
+      const kept = bodyReportOf({ html: stored.rendered.html, metadata: stored.rendered.metadata ?? {} });
+      return { report: kept && inFileLines(kept, source) } satisfies RenderedBody;
+    }
+    const { rendered, body } = await renderForReport(context.renderMarkdown, path, source);
+    if (!valid || !rendered) return body;
+    const data = await context.parseData({ id, data: frontmatter, filePath: path });
+    context.store.set({
+      id,
+      data,
+      filePath: relative(fileURLToPath(context.config.root), path),
+      digest,
+      rendered,
+      assetImports: rendered.metadata?.imagePaths,
+    });
+    return body;
+  }
+
+  /** `astro dev`: an article added or edited is read afresh, and its problems are shown rather than stopping the server. */
+  function watch(context: LoaderContext) {
+    context.watcher?.add(articlesDir);
+    context.watcher?.on('all', async (event, path) => {
+      if (!path.startsWith(articlesDir + sep) || !path.endsWith('.md')) return;
+      if (event === 'unlink') context.store.delete(idOf(path));
+      if (event !== 'add' && event !== 'change') return;
+      const { article, problems } = readFrontmatter(
+        relative(process.cwd(), path),
+        await readFile(path, 'utf8'),
+        dirname(path),
+      );
+      const valid = !problems.some(isError);
+      const body = await loadArticle(context, path, article.frontmatter, valid);
+      for (const problem of [...problems, ...bodyProblems(article.file, body)])
+        context.logger.warn(formatProblem(problem));
+    });
+  }
+
   return {
     name: 'nyhetsleser-articles',
     async load(context) {
-      const report = await loaderReport(contentDir);
-      // HTML the pipeline removes is refused by npm run check, but does not stop Astro: the page builds without it.
-      const errors = report.problems.filter((problem) => isError(problem) && !problem.removedFromPage);
-      for (const problem of report.problems.filter((candidate) => !errors.includes(candidate))) {
-        context.logger.warn(formatProblem(problem));
-      }
-      if (errors.length) {
-        const count = errors.length === 1 ? 'a problem' : `${errors.length} problems`;
-        throw new ContentError(`The articles have ${count}:\n${errors.map(formatProblem).join('\n')}`);
-      }
-      const digest = await pipelineDigest();
-      if (context.meta.get('pipeline-digest') !== digest) {
+      const digest = await codeDigest(STORED_CODE);
+      if (context.meta.get('code-digest') !== digest) {
         context.store.clear();
-        context.meta.set('pipeline-digest', digest);
+        context.meta.set('code-digest', digest);
       }
-      const frontmatterByFile = new Map(report.articles.map((article) => [resolve(article.file), article.frontmatter]));
-      let loaded = false;
-      await files.load({
-        ...context,
-        parseData: async (entry) => {
-          const path = entry.filePath && resolve(entry.filePath);
-          // After the load, the glob loader's file watcher (astro dev) calls this for an article just edited.
-          const frontmatter = path && (loaded ? await frontmatterAsWritten(path) : frontmatterByFile.get(path));
-          return context.parseData({ ...entry, data: frontmatter || entry.data } as typeof entry);
-        },
-      });
-      loaded = true;
+      const withErrors = new Set(report.problems.filter(isError).map(({ file }) => file));
+      const bodies = new Map<string, RenderedBody>();
+      const unread = report.articles.values();
+      await Promise.all(
+        Array.from({ length: LOADING_AT_ONCE }, async () => {
+          for (const { file, frontmatter } of unread) {
+            bodies.set(file, await loadArticle(context, resolve(file), frontmatter, !withErrors.has(file)));
+          }
+        }),
+      );
+      const loaded = new Set(report.articles.map(({ file }) => idOf(resolve(file))));
+      for (const id of context.store.keys()) if (!loaded.has(id)) context.store.delete(id);
+      const problems: ContentProblem[] = sortProblems([...report.problems, ...checkBodies(report, bodies)]);
+      for (const warning of problems.filter((problem) => !isError(problem)))
+        context.logger.warn(formatProblem(warning));
+      const errors = problems.filter(isError);
+      if (errors.length) throw new ContentError(errors);
+      watch(context);
     },
   };
 }

@@ -1,17 +1,11 @@
 import type { Element, Properties, Root } from 'hast';
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
 import { find, html } from 'property-information';
-import rehypeRaw from 'rehype-raw';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { assertNestingLimit } from './nesting-limit.ts';
 
 /**
  * The HTML an article may contain, in one place: the markdown pipeline
- * removes everything else, and the content check reports it.
+ * removes everything else, and reports what it removed.
  *
  * Allowed: GitHub's allow-list (text markup, links, images, lists, tables,
  * details) and `<abbr>`, with http(s) and mailto links and http(s) or relative images,
@@ -22,6 +16,9 @@ import { assertNestingLimit } from './nesting-limit.ts';
 
 /** Video players an article may embed, over https. */
 export const EMBED_HOSTS = ['www.youtube-nocookie.com', 'player.vimeo.com'] as const;
+
+/** What the policy puts before ids from the content, so that they cannot clobber the page's own. */
+export const CLOBBER_PREFIX = 'user-content-';
 
 export const HTML_SCHEMA: Schema = {
   ...defaultSchema,
@@ -34,6 +31,7 @@ export const HTML_SCHEMA: Schema = {
   },
   protocols: { ...defaultSchema.protocols, src: ['http', 'https'] },
   strip: ['script', 'style'],
+  clobberPrefix: CLOBBER_PREFIX,
 };
 
 export function isAllowedEmbed(src: unknown): boolean {
@@ -59,8 +57,8 @@ export function applyHtmlPolicy(tree: Root): Root {
 }
 
 export interface HtmlPolicyViolation {
-  /** 1-based line in the markdown body. */
-  line: number | undefined;
+  /** The element as written, for its place in the body. */
+  node: Element;
   message: string;
 }
 
@@ -85,31 +83,37 @@ function sanitizedAlone(node: Element): Element | undefined {
 }
 
 /**
- * What the policy would remove from a markdown body, each with its line:
- * elements that are not allowed, and attributes dropped from allowed ones.
- * It runs the same parse and the same schema as the pipeline.
+ * How many elements and attributes a tree has, what the policy can only take
+ * away: the attributes it requires and adds itself (a task list's checkbox
+ * is `disabled`) do not count.
  */
-export function htmlPolicyViolations(markdown: string): HtmlPolicyViolation[] {
-  const processor = unified()
-    .use(remarkParse)
-    .use(remarkGfm)
-    .use(remarkRehype, { allowDangerousHtml: true })
-    .use(rehypeRaw);
-  // Checked on the markdown, before rehype-raw parses the HTML into a tree that may be too deep to walk.
-  const markdownTree = processor.parse(markdown);
-  assertNestingLimit(markdownTree);
-  const tree = processor.runSync(markdownTree) as Root;
-  const violations: HtmlPolicyViolation[] = [];
+function markupCount(tree: Root): number {
+  let count = 0;
   visit(tree, 'element', (node: Element) => {
-    const line = node.position?.start.line;
+    const required = HTML_SCHEMA.required?.[node.tagName] ?? {};
+    count += 1 + Object.keys(node.properties).filter((name) => !(name in required)).length;
+  });
+  return count;
+}
+
+/**
+ * What the policy removes from a tree of parsed HTML, element by element:
+ * elements that are not allowed, and attributes dropped from allowed ones.
+ * `clean` is the tree after the policy; when it has as much markup as the
+ * tree, nothing was removed and the elements need not be held up one by one.
+ */
+export function htmlPolicyViolations(tree: Root, clean: Root): HtmlPolicyViolation[] {
+  const violations: HtmlPolicyViolation[] = [];
+  if (markupCount(clean) === markupCount(tree)) return violations;
+  visit(tree, 'element', (node: Element) => {
     const kept = sanitizedAlone(node);
     if (kept?.tagName !== node.tagName) {
-      violations.push({ line, message: `<${node.tagName}> is not allowed in an article: remove it` });
+      violations.push({ node, message: `<${node.tagName}> is not allowed in an article: remove it` });
       return;
     }
     if (node.tagName === 'iframe' && !isAllowedEmbed(node.properties.src)) {
       violations.push({
-        line,
+        node,
         message: `<iframe> may only embed from ${EMBED_HOSTS.join(' or ')} over https: remove it`,
       });
     }
@@ -117,7 +121,7 @@ export function htmlPolicyViolations(markdown: string): HtmlPolicyViolation[] {
       // The sanitizer prefixes ids to keep them apart from the page's own; that is a change, not a removal.
       if (!(name in kept.properties)) {
         violations.push({
-          line,
+          node,
           message: `${attributeText(name, value)} on <${node.tagName}> is not allowed: remove it`,
         });
       }

@@ -1,4 +1,6 @@
-import type { Node } from 'unist';
+import type { Node, Parent } from 'unist';
+import type { VFile } from 'vfile';
+import { reportProblem } from './body-report.ts';
 
 /**
  * How deep quotes, lists and HTML may nest in an article. News needs three or
@@ -78,5 +80,22 @@ export function assertNestingLimit(root: Node): void {
     throw new NestingLimitError(
       `nests ${depth} levels deep, more than the ${MAX_NESTING} an article may: flatten the quotes, lists or HTML`,
     );
+  }
+}
+
+/**
+ * Reports a tree deeper than the limit and empties it, so that no recursive
+ * walker downstream meets it: the article renders nothing, and the check
+ * says why. True when the tree is within the limit.
+ */
+export function keepWithinNestingLimit(tree: Parent, file: VFile): boolean {
+  try {
+    assertNestingLimit(tree);
+    return true;
+  } catch (error) {
+    if (!(error instanceof NestingLimitError)) throw error;
+    reportProblem(file, undefined, error.message);
+    tree.children = [];
+    return false;
   }
 }

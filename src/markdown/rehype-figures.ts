@@ -2,7 +2,9 @@ import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import { visit } from 'unist-util-visit';
 import { formatCredit, splitCaptionAndCredit } from './photo-credit.ts';
-import { PHOTO_SIZES } from '../site/config.ts';
+
+/** How wide photos are shown: the text column (38rem) on wide screens, the screen less its margins on phones. */
+export const PHOTO_SIZES = '(min-width: 40.5rem) 38rem, calc(100vw - 2.5rem)';
 
 function isBlank(node: ElementContent): boolean {
   return node.type === 'text' && !node.value.trim();

@@ -1,10 +1,13 @@
 import type { Root } from 'mdast';
-import { assertNestingLimit } from './nesting-limit.ts';
+import type { VFile } from 'vfile';
+import { keepWithinNestingLimit } from './nesting-limit.ts';
 
 /**
- * Refuses markdown that nests deeper than the limit, with a NestingLimitError,
+ * Reports markdown that nests deeper than the limit, and renders none of it,
  * before any recursive plugin walks it. Runs first.
  */
 export default function remarkNestingLimit() {
-  return (tree: Root) => assertNestingLimit(tree);
+  return (tree: Root, file: VFile) => {
+    keepWithinNestingLimit(tree, file);
+  };
 }

@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { type CollectionEntry, getCollection, render } from 'astro:content';
 import { calendarOf, type Topic, topicsOf } from './archive.ts';
 import { type PermalinkParts, permalinkParts, permalinkPath, withBase } from '../content/permalink.ts';
-import { siteConfigFromEnvironment } from './config.ts';
+import siteConfig from 'virtual:nyhetsleser/site-config';
 
 /**
  * Astro-side access to the articles collection; everything here needs
@@ -12,7 +12,7 @@ import { siteConfigFromEnvironment } from './config.ts';
 
 export type Article = CollectionEntry<'articles'>;
 
-export const ARTICLES_PER_PAGE = siteConfigFromEnvironment(process.env).articlesPerPage;
+export const ARTICLES_PER_PAGE = siteConfig.articlesPerPage;
 
 /** A site path under the base: `/emne/` → `/nyheter/emne/`. */
 export function href(path: string): string {

@@ -56,8 +56,18 @@ export function redirectsFile(redirects: Array<{ from: string; to: string }>, ba
   );
 }
 
-/** `redirects` are every old permalink and the article it now leads to. */
-export default function cdnFiles({ redirects }: { redirects: Array<{ from: string; to: string }> }): AstroIntegration {
+/**
+ * `redirects` are every old permalink and the article it now leads to;
+ * `laterFolders` are top-level folders written after Astro, which the
+ * headers cover too.
+ */
+export default function cdnFiles({
+  redirects,
+  laterFolders = [],
+}: {
+  redirects: Array<{ from: string; to: string }>;
+  laterFolders?: string[];
+}): AstroIntegration {
   let base = '/';
   return {
     name: 'nyhetsleser-cdn-files',
@@ -66,10 +76,13 @@ export default function cdnFiles({ redirects }: { redirects: Array<{ from: strin
         base = config.base;
       },
       'astro:build:done': async ({ dir }) => {
-        const topLevel = (await readdir(dir, { withFileTypes: true })).map((entry) => ({
-          name: entry.name,
-          isDirectory: entry.isDirectory(),
-        }));
+        const topLevel = [
+          ...(await readdir(dir, { withFileTypes: true })).map((entry) => ({
+            name: entry.name,
+            isDirectory: entry.isDirectory(),
+          })),
+          ...laterFolders.map((name) => ({ name, isDirectory: true })),
+        ];
         await writeFile(new URL('_headers', dir), headersFile(base, topLevel));
         await writeFile(new URL('_redirects', dir), redirectsFile(redirects, base));
       },

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import type { CheckedArticle } from '../content/check.ts';
+import type { ArticleFile } from '../content/frontmatter.ts';
 import { formatLongDate } from '../content/dates.ts';
 import { SITE_NAME } from '../site/config.ts';
 import { cachedCardFile, type CardInput } from './render.ts';
@@ -39,7 +39,7 @@ export interface SiteCard {
 }
 
 /** Every card the site has: its own, and one for each article with valid frontmatter. */
-export function siteCards(articles: CheckedArticle[]): SiteCard[] {
+export function siteCards(articles: ArticleFile[]): SiteCard[] {
   return [
     { path: cardPath('/'), input: FRONT_PAGE_CARD },
     ...articles.flatMap(({ file, data, permalink }) =>

@@ -7,7 +7,11 @@ import { BUILDS, htmlFiles } from '../helpers/builds.ts';
 const validator = new HtmlValidate({
   extends: ['html-validate:recommended'],
   // A headline is as long as the story needs; the site name after it makes many titles longer than 70.
-  rules: { 'long-title': 'off' },
+  rules: {
+    'long-title': 'off',
+    // HTML asks only that an id have no spaces; an anchor an editor wrote, such as `50%`, keeps its characters.
+    'valid-id': ['error', { relaxed: true }],
+  },
 });
 
 for (const build of Object.values(BUILDS)) {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import type { Root } from 'hast';
 import sharp from 'sharp';
-import { checkContent } from '../../src/content/check.ts';
+import { checkFrontmatter } from '../../src/content/check.ts';
 import { BUILDS, buildLog, PROJECT_ROOT, readPage, TEST_SITE_URL } from '../helpers/builds.ts';
 import { all, one } from '../helpers/hast.ts';
 import { SEED_PERMALINK } from '../helpers/seed.ts';
@@ -99,7 +99,7 @@ describe('social cards', () => {
     const [, rendered, cached] = /(\d+) social cards rendered, (\d+) already in the cache/.exec(log) ?? [];
     const files = await readdir(BUILDS.fixture.dir, { recursive: true });
     const cards = files.filter((name) => name.endsWith('card.png')).sort();
-    const { articles } = await checkContent(join(PROJECT_ROOT, BUILDS.fixture.contentDir), { bodies: false });
+    const { articles } = await checkFrontmatter(join(PROJECT_ROOT, BUILDS.fixture.contentDir));
     const beside = articles.map(({ permalink }) => `${permalink?.slice(1)}card.png`);
     // Old permalinks redirect, and have no card.
     assert.deepEqual(cards, ['card.png', ...beside].sort());

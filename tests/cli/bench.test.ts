@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { checkContent } from '../../src/content/check.ts';
+import { checkFrontmatter } from '../../src/content/check.ts';
 import { temporaryFolder } from '../helpers/import-cli.ts';
 import { runScript } from '../helpers/run.ts';
 
@@ -35,7 +35,7 @@ describe('npm run bench', () => {
     const cacheDir = await temporaryFolder('bench-cards');
     const result = await runScript('bench/cards.ts', ['tests/fixtures/content', cacheDir]);
     assert.equal(result.code, 0, result.stderr);
-    const { articles } = await checkContent('tests/fixtures/content', { bodies: false });
+    const { articles } = await checkFrontmatter('tests/fixtures/content');
     assert.equal(result.stdout.trim(), `${articles.length + 1} cards rendered`);
     const cards = (await readdir(cacheDir)).filter((name) => name.endsWith('.png'));
     assert.equal(cards.length, articles.length + 1);

@@ -19,15 +19,13 @@ export interface TestBuild {
   contentDir: string;
   /** Articles a page of a listing; the fixture uses 1, so that its two articles need two pages. */
   articlesPerPage?: number;
-  /** Built by `npm run build`, as a host builds it, rather than by `astro build` alone. */
-  buildScript?: true;
 }
 
 const buildsDir = join(PROJECT_ROOT, '.test-builds');
 
 export const BUILDS = {
-  /** The real content at the domain root, built as a host builds it. */
-  site: { name: 'site', dir: join(buildsDir, 'site'), base: '/', contentDir: 'content', buildScript: true },
+  /** The real content at the domain root. */
+  site: { name: 'site', dir: join(buildsDir, 'site'), base: '/', contentDir: 'content' },
   /** The real content under a sub-path, as on a shared host. */
   subpath: { name: 'subpath', dir: join(buildsDir, 'subpath'), base: '/nyheter/', contentDir: 'content' },
   /** The synthetic fixture, with photos, under a sub-path. */
@@ -37,6 +35,15 @@ export const BUILDS = {
     base: '/arkiv/',
     contentDir: 'tests/fixtures/content',
     articlesPerPage: 1,
+  },
+  /** Odd but valid synthetic articles: inline HTML in headings, footnotes, odd anchors, links between articles. */
+  oddValid: { name: 'odd-valid', dir: join(buildsDir, 'odd-valid'), base: '/', contentDir: 'tests/fixtures/odd-valid' },
+  /** The same under a sub-path, where links between articles must get the base. */
+  oddValidSubpath: {
+    name: 'odd-valid-subpath',
+    dir: join(buildsDir, 'odd-valid-subpath'),
+    base: '/nyheter/',
+    contentDir: 'tests/fixtures/odd-valid',
   },
 } satisfies Record<string, TestBuild>;
 
@@ -69,9 +76,8 @@ export function testSiteEnvironment({
 }
 
 /**
- * Runs `astro build` in a child process with the given content folder and
- * base, or with `buildScript`, `npm run build`, which also checks the content
- * and writes the search index after Astro.
+ * Runs `npm run build` in a child process with the given content folder and
+ * base: every test build takes the path a host's build takes.
  */
 export function astroBuild({
   outDir,
@@ -79,18 +85,14 @@ export function astroBuild({
   contentDir,
   cacheDir,
   articlesPerPage = 20,
-  buildScript = false,
 }: {
   outDir: string;
   base?: string;
   contentDir: string;
   cacheDir: string;
   articlesPerPage?: number;
-  buildScript?: boolean;
 }): Promise<BuildResult> {
-  const command = buildScript
-    ? [join(PROJECT_ROOT, 'scripts/build.ts'), '--out', outDir]
-    : [join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir];
+  const command = [join(PROJECT_ROOT, 'scripts/build.ts'), '--out', outDir];
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, command, {
       cwd: PROJECT_ROOT,
@@ -117,7 +119,6 @@ export function buildTestSite(build: TestBuild): Promise<BuildResult> {
     contentDir: build.contentDir,
     cacheDir: buildCacheDir(build),
     ...(build.articlesPerPage && { articlesPerPage: build.articlesPerPage }),
-    buildScript: build.buildScript ?? false,
   });
 }
 

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { adjacentPagePaths, calendarOf, listingPagePath, paginate, topicPath, topicsOf } from '../../src/site/archive.ts';
+import {
+  adjacentPagePaths,
+  calendarOf,
+  listingPagePath,
+  paginate,
+  topicPath,
+  topicsOf,
+} from '../../src/site/archive.ts';
 import { parsePublicationDate } from '../../src/content/dates.ts';
 
 const PER_PAGE = 3;

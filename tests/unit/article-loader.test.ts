@@ -1,49 +1,100 @@
 import assert from 'node:assert/strict';
-import { resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { loaderReport, shareFrontmatterReport, takeFrontmatterReport } from '../../src/content/loader.ts';
-import { BODIES_CHECKED } from '../../src/site/config.ts';
-import type { ContentReport } from '../../src/content/check.ts';
+import { pathToFileURL } from 'node:url';
+import type { LoaderContext } from 'astro/loaders';
+import { checkContent, checkFrontmatter, frontmatterReportOf } from '../../src/content/check.ts';
+import { articleLoader } from '../../src/content/loader.ts';
+import { ContentError, formatProblem } from '../../src/content/problems.ts';
+import { createArticleRenderer } from '../../src/markdown/index.ts';
+import { article, contentFolder, VALID } from '../helpers/content-folder.ts';
 
-/** A synthetic report: one article file, no problems. */
-const report: ContentReport = {
-  articles: [{ file: 'syntetisk.md', frontmatter: { title: 'Syntetisk' } }],
-  problems: [],
-};
+const render = await createArticleRenderer({ base: '/' });
 
-describe('the frontmatter report the config hands to the loader', () => {
-  it('is taken once, by the loader of the same folder however it is written', () => {
-    shareFrontmatterReport('tests/fixtures/content', report);
-    assert.equal(takeFrontmatterReport(resolve('tests/fixtures/content')), report);
-    assert.equal(takeFrontmatterReport('tests/fixtures/content'), undefined, 'a later load reads the files again');
+type StoredEntry = { id: string; digest?: string; rendered?: { html: string; metadata?: Record<string, unknown> } };
+
+/** A loader context as Astro makes one for a build, with a store that lives as long as the test wants. */
+function loaderContext(root: string, store = new Map<string, StoredEntry>(), meta = new Map<string, string>()) {
+  const rendered: string[] = [];
+  const warnings: string[] = [];
+  const context = {
+    collection: 'articles',
+    config: { root: pathToFileURL(`${root}/`) },
+    store: {
+      get: (id: string) => store.get(id),
+      set: (entry: StoredEntry) => store.set(entry.id, entry),
+      keys: () => [...store.keys()],
+      delete: (id: string) => store.delete(id),
+      clear: () => store.clear(),
+    },
+    meta: { get: (key: string) => meta.get(key), set: (key: string, value: string) => meta.set(key, value) },
+    logger: { warn: (line: string) => warnings.push(line), info: () => {}, error: () => {} },
+    parseData: async ({ data }: { data: Record<string, unknown> }) => data,
+    renderMarkdown: (source: string, options: { fileURL: URL }) => {
+      rendered.push(options.fileURL.pathname);
+      return render(source, options);
+    },
+    generateDigest: (text: string) => createHash('sha256').update(text).digest('hex'),
+  };
+  return { context: context as unknown as LoaderContext, store, meta, rendered, warnings };
+}
+
+async function load(root: string, context: LoaderContext) {
+  const report = frontmatterReportOf(await checkFrontmatter(root));
+  await articleLoader({ contentDir: root, report }).load(context);
+}
+
+describe('articleLoader', () => {
+  it('stores every article with its rendered body, by its path below articles/', async () => {
+    const root = await contentFolder({ 'articles/2025/09/02/a.md': article(VALID, '## Bakgrunn\n\nTekst.\n') });
+    const { context, store } = loaderContext(root);
+    await load(root, context);
+    const entry = store.get('2025/09/02/a');
+    assert.match(entry?.rendered?.html ?? '', /<h2 id="bakgrunn">Bakgrunn<\/h2>/);
   });
 
-  it('is not given to the loader of another folder, and is gone after', () => {
-    shareFrontmatterReport('tests/fixtures/content', report);
-    assert.equal(takeFrontmatterReport('content'), undefined);
-    assert.equal(takeFrontmatterReport('tests/fixtures/content'), undefined);
-  });
-});
-
-describe('loaderReport', () => {
-  const FIXTURE = 'tests/fixtures/content';
-
-  it('takes the config’s report under npm run build, which checks the bodies beside Astro', async (context) => {
-    context.after(() => delete process.env[BODIES_CHECKED]);
-    process.env[BODIES_CHECKED] = '1';
-    shareFrontmatterReport(FIXTURE, report);
-    assert.equal(await loaderReport(FIXTURE), report);
-  });
-
-  it('checks the articles in full otherwise, bodies and all, whatever the config shared', async () => {
-    shareFrontmatterReport(FIXTURE, report);
-    const checked = await loaderReport(FIXTURE);
-    assert.notEqual(checked, report);
-    assert.ok(checked.articles.length > 1);
-    assert.ok(
-      checked.articles.every((article) => article.headingIds),
-      'every body was read',
+  it('refuses with every problem at once, in the lines npm run check prints', async () => {
+    const root = await contentFolder({
+      'articles/2025/09/02/a.md': article(VALID, 'Se [b](/2025/09/02/b/#nei).\n\n<script>x()</script>\n'),
+      'articles/2025/09/02/b.md': article('title: B\npublished: 2025-02-30\nsource: NTB', '![x](./borte.png)\n'),
+    });
+    const { context, store } = loaderContext(root);
+    const refusal = await load(root, context).then(
+      () => assert.fail('the load went through'),
+      (error: unknown) => error,
     );
-    assert.equal(takeFrontmatterReport(FIXTURE), undefined, 'and the shared report is gone');
+    assert.ok(refusal instanceof ContentError);
+    assert.equal(refusal.stack, '', 'an editor is shown no stack');
+    const checked = (await checkContent(root, render)).problems.map(formatProblem);
+    assert.equal(checked.length, 4);
+    assert.deepEqual(refusal.message.split('\n').slice(1), checked);
+    assert.ok(!store.has('2025/09/02/b'), 'an article with bad frontmatter is not stored');
+  });
+
+  it('renders only what changed on a second load, and still warns of what it kept', async () => {
+    const root = await contentFolder({
+      'articles/2025/09/02/a.md': article(VALID, '## Like\n\nTekst.\n\n## Like\n'),
+      'articles/2025/09/02/b.md': article(VALID),
+    });
+    const first = loaderContext(root);
+    await load(root, first.context);
+    assert.equal(first.rendered.length, 2);
+    await writeFile(join(root, 'articles/2025/09/02/b.md'), article(VALID, 'Endret syntetisk tekst.\n'));
+    const second = loaderContext(root, first.store, first.meta);
+    await load(root, second.context);
+    assert.deepEqual(second.rendered, [join(root, 'articles/2025/09/02/b.md')]);
+    assert.equal(second.warnings.length, 1);
+    assert.match(second.warnings[0] ?? '', /a\.md:11: body: warning: the heading «Like» gets the id #like-1/);
+  });
+
+  it('renders everything again when the code that renders has changed, and forgets removed articles', async () => {
+    const root = await contentFolder({ 'articles/2025/09/02/a.md': article(VALID) });
+    const store = new Map<string, StoredEntry>([['2024/01/01/borte', { id: '2024/01/01/borte' }]]);
+    const { context, rendered } = loaderContext(root, store, new Map([['code-digest', 'older code']]));
+    await load(root, context);
+    assert.equal(rendered.length, 1);
+    assert.deepEqual([...store.keys()], ['2025/09/02/a']);
   });
 });

@@ -1,11 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  ASSET_CACHE_CONTROL,
-  HTML_CACHE_CONTROL,
-  headersFile,
-  redirectsFile,
-} from '../../src/site/cdn-files.ts';
+import { ASSET_CACHE_CONTROL, HTML_CACHE_CONTROL, headersFile, redirectsFile } from '../../src/site/cdn-files.ts';
 
 /** `_headers` as path → headers. */
 function parseHeaders(text: string): Map<string, Record<string, string>> {

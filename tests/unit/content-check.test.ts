@@ -1,50 +1,43 @@
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { checkArticleSource, checkContent, formatProblem, redirectsOf } from '../../src/content/check.ts';
+import { checkContent, checkFrontmatter } from '../../src/content/check.ts';
+import { readFrontmatter } from '../../src/content/frontmatter.ts';
+import { formatProblem } from '../../src/content/problems.ts';
+import { redirectsOf } from '../../src/content/redirects.ts';
+import { createArticleRenderer } from '../../src/markdown/index.ts';
+import { article, contentFolder, VALID } from '../helpers/content-folder.ts';
 
-/** Writes a synthetic content folder: path → file text. */
-async function contentFolder(files: Record<string, string>): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), 'nyhetsleser-check-'));
-  for (const [path, text] of Object.entries(files)) {
-    await mkdir(dirname(join(root, path)), { recursive: true });
-    await writeFile(join(root, path), text);
-  }
-  return root;
-}
+const render = await createArticleRenderer({ base: '/' });
 
-const article = (fields: string, body = 'Syntetisk tekst.\n') => `---\n${fields}\n---\n\n${body}`;
-const VALID = 'title: Syntetisk\npublished: 2025-09-02\nsource: NTB';
-
-describe('checkArticleSource', () => {
+describe('readFrontmatter', () => {
   it('passes a valid article and keeps dates as written', () => {
-    const { article: checked, problems } = checkArticleSource('a.md', article(VALID));
+    const { article: checked, problems } = readFrontmatter('a.md', article(VALID));
     assert.deepEqual(problems, []);
     assert.equal(checked.frontmatter.published, '2025-09-02');
     assert.equal(checked.data?.title, 'Syntetisk');
   });
   it('names the line of a bad field', () => {
-    const { problems } = checkArticleSource('a.md', article('title: Syntetisk\npublished: 2025-02-30\nsource: NTB'));
+    const { problems } = readFrontmatter('a.md', article('title: Syntetisk\npublished: 2025-02-30\nsource: NTB'));
     assert.deepEqual(problems.map(formatProblem), [
       'a.md:3: published: "2025-02-30" is not a real date: write it like 2025-09-02 or 2025-09-02T14:30 (Oslo time)',
     ]);
   });
   it('names the line of a nested field and of an unknown field', () => {
     const source = article(`${VALID}\nphoto:\n  caption: ""\nforfatter: X`);
-    const lines = checkArticleSource('a.md', source).problems.map((problem) => `${problem.line} ${problem.field}`);
+    const lines = readFrontmatter('a.md', source).problems.map((problem) => `${problem.line} ${problem.field}`);
     assert.deepEqual(lines.sort(), ['6 photo.caption', '7 forfatter']);
   });
   it('reports a file without frontmatter and broken YAML', () => {
-    assert.equal(checkArticleSource('a.md', 'Bare tekst.').problems[0]?.field, 'frontmatter');
-    const broken = checkArticleSource('a.md', article('title: [uavsluttet\npublished: 2025-09-02')).problems[0];
+    assert.equal(readFrontmatter('a.md', 'Bare tekst.').problems[0]?.field, 'frontmatter');
+    const broken = readFrontmatter('a.md', article('title: [uavsluttet\npublished: 2025-09-02')).problems[0];
     assert.equal(broken?.field, 'frontmatter');
     assert.match(broken?.message ?? '', /is not valid YAML/);
   });
   it('reads CRLF line endings and a byte-order mark', () => {
     const source = `\uFEFF${article(VALID)}`.replaceAll('\n', '\r\n');
-    assert.deepEqual(checkArticleSource('a.md', source).problems, []);
+    assert.deepEqual(readFrontmatter('a.md', source).problems, []);
   });
 });
 
@@ -55,7 +48,7 @@ describe('checkContent', () => {
       'articles/2025/09/02/.utkast.md': article('title: Uferdig'),
       'articles/.arkivert/2025/09/02/gammel.md': article('title: Gammel'),
     });
-    const report = await checkContent(root, { cwd: root });
+    const report = await checkContent(root, render, { cwd: root });
     assert.deepEqual(
       report.articles.map((checked) => checked.file),
       ['articles/2025/09/02/synlig.md'],
@@ -75,7 +68,7 @@ describe('checkContent', () => {
         'Tekst.\n\n![Alt](./borte.png)\n',
       ),
     });
-    const { problems } = await checkContent(root, { cwd: root });
+    const { problems } = await checkContent(root, render, { cwd: root });
     assert.deepEqual(problems.map(formatProblem).sort(), [
       'articles/2025/09/02/bilde-i-teksten.md:9: body: shows the photo "./borte.png", which does not exist: put the photo next to the article or fix the path',
       'articles/2025/09/02/mangler-bilde.md:6: photo.src: names "./borte.jpg", which does not exist: put the photo next to the article or fix the path',
@@ -88,21 +81,21 @@ describe('checkContent', () => {
       'articles/2025/09/02/forste.md': article(`${VALID}\nslug: samme`),
       'articles/2025/09/02/andre.md': article(`${VALID}\nslug: samme`),
     });
-    const { problems } = await checkContent(root, { cwd: root });
+    const { problems } = await checkContent(root, render, { cwd: root });
     assert.equal(problems.length, 1);
     assert.equal(
       formatProblem(problems[0]!),
-      'articles/2025/09/02/forste.md: slug: gives the permalink /2025/09/02/samme/, which articles/2025/09/02/andre.md already has: give one of them another slug',
+      'articles/2025/09/02/forste.md:5: slug: gives the permalink /2025/09/02/samme/, which articles/2025/09/02/andre.md already has: give one of them another slug',
     );
   });
   it('gives each valid article its permalink', async () => {
     const root = await contentFolder({ 'articles/2025/09/02/Møte i Beijing.md': article(VALID) });
-    const { articles, problems } = await checkContent(root, { cwd: root });
+    const { articles, problems } = await checkContent(root, render, { cwd: root });
     assert.deepEqual(problems, []);
     assert.equal(articles[0]?.permalink, '/2025/09/02/mote-i-beijing/');
   });
   it('finds nothing in a folder that does not exist', async () => {
-    assert.deepEqual(await checkContent('/finnes/ikke'), { articles: [], problems: [] });
+    assert.deepEqual(await checkContent('/finnes/ikke', render), { articles: [], problems: [] });
   });
 });
 
@@ -112,7 +105,7 @@ describe('checkContent, permalinks that were published', () => {
       'articles/2025/09/02/ny.md': article(VALID),
       'permalinks.lock': '/2025/09/02/ny/\n/2025/09/02/gammel/\n',
     });
-    const { problems } = await checkContent(root, { cwd: root });
+    const { problems } = await checkContent(root, render, { cwd: root });
     assert.deepEqual(problems.map(formatProblem), [
       'permalinks.lock:2: permalink: /2025/09/02/gammel/ was published and no longer resolves: restore the article, or add /2025/09/02/gammel/ to redirectFrom in the article that replaces it',
     ]);
@@ -122,7 +115,7 @@ describe('checkContent, permalinks that were published', () => {
       'articles/2025/09/02/ny.md': article(`${VALID}\nredirectFrom:\n  - /2025/09/02/gammel/`),
       'permalinks.lock': '/2025/09/02/gammel/\n/2025/09/02/ny/\n',
     });
-    const report = await checkContent(root, { cwd: root });
+    const report = await checkContent(root, render, { cwd: root });
     assert.deepEqual(report.problems, []);
     assert.deepEqual(redirectsOf(report.articles), [{ from: '/2025/09/02/gammel/', to: '/2025/09/02/ny/' }]);
   });
@@ -131,10 +124,75 @@ describe('checkContent, permalinks that were published', () => {
       'articles/2025/09/02/a.md': article(`${VALID}\nredirectFrom:\n  - /2025/09/02/b/\n  - /gammel/`),
       'articles/2025/09/02/b.md': article(`${VALID}\nredirectFrom:\n  - /gammel/`),
     });
-    const { problems } = await checkContent(root, { cwd: root });
+    const { problems } = await checkContent(root, render, { cwd: root });
     assert.deepEqual(problems.map((problem) => `${problem.file} ${problem.field}`).sort(), [
       'articles/2025/09/02/a.md redirectFrom.0',
       'articles/2025/09/02/b.md redirectFrom.0',
     ]);
+  });
+});
+
+describe('checkContent, links in the bodies', () => {
+  it('accepts links to sections as the page ids them, inline HTML and footnotes included', async () => {
+    const root = await contentFolder({
+      'articles/2025/09/02/a.md': article(
+        VALID,
+        'Se [EU](#kina-og-eu), [b](/2025/09/02/b/#bakgrunn) og fotnoten.[^1]\n\n## Kina og <abbr title="Den europeiske union">EU</abbr>\n\n[^1]: Syntetisk fotnote.\n',
+      ),
+      'articles/2025/09/02/b.md': article(VALID, '## Bakgrunn\n\nTekst.\n'),
+    });
+    assert.deepEqual((await checkContent(root, render, { cwd: root })).problems, []);
+  });
+  it('names the line of a link to a section or an article that does not exist, and of a malformed one', async () => {
+    const root = await contentFolder({
+      'articles/2025/09/02/a.md': article(
+        VALID,
+        'Se [punktet](#50%).\n\n[Borte](/2025/01/01/borte/).\n\n[Galt](/2025/09/02/b/#nei).\n',
+      ),
+      'articles/2025/09/02/b.md': article(VALID, '## Bakgrunn\n\nTekst.\n'),
+    });
+    assert.deepEqual((await checkContent(root, render, { cwd: root })).problems.map(formatProblem), [
+      'articles/2025/09/02/a.md:7: body: links to #50%25, a section that does not exist: link to the article itself',
+      'articles/2025/09/02/a.md:9: body: links to /2025/01/01/borte/, an article that does not exist: fix the link or remove it',
+      'articles/2025/09/02/a.md:11: body: links to /2025/09/02/b/#nei, a section that does not exist: link to one of #bakgrunn',
+    ]);
+  });
+  it("names the line of a photo outside the article's folder, in the frontmatter and in the body", async () => {
+    const root = await contentFolder({
+      'articles/2025/09/02/a.md': article(
+        `${VALID}\nphoto:\n  src: ../../../../utenfor.png\n  alt: Alt\n  caption: Tekst`,
+        'Tekst.\n\n![Alt](../../../../utenfor.png)\n',
+      ),
+      'utenfor.png': 'syntetisk',
+    });
+    assert.deepEqual((await checkContent(root, render, { cwd: root })).problems.map(formatProblem), [
+      'articles/2025/09/02/a.md:6: photo.src: names "../../../../utenfor.png", which is outside the article\'s folder: put the photo next to the article',
+      'articles/2025/09/02/a.md:13: body: shows the photo "../../../../utenfor.png", which is outside the article\'s folder: put the photo next to the article',
+    ]);
+  });
+});
+
+describe('checkFrontmatter', () => {
+  it("reads the frontmatter and not the bodies: a body problem is the pipeline's to find", async () => {
+    const root = await contentFolder({ 'articles/2025/09/02/a.md': article(VALID, '<script>x()</script>\n') });
+    const report = await checkFrontmatter(root, { cwd: root });
+    assert.deepEqual(report.problems, []);
+    assert.equal(report.articles[0]?.permalink, '/2025/09/02/a/');
+  });
+  it('refuses a redirect from a page the site makes itself, naming its line', async () => {
+    const root = await contentFolder({
+      'articles/2025/09/02/a.md': article(`${VALID}\nredirectFrom:\n  - /sok/\n  - /2025/09/`),
+    });
+    assert.deepEqual((await checkFrontmatter(root, { cwd: root })).problems.map(formatProblem), [
+      "articles/2025/09/02/a.md:6: redirectFrom.0: is /sok/, a page the site makes itself: only an old article's permalink can redirect",
+      "articles/2025/09/02/a.md:7: redirectFrom.1: is /2025/09/, a page the site makes itself: only an old article's permalink can redirect",
+    ]);
+  });
+  it('refuses a file name with no letters for a permalink, when there is no slug', async () => {
+    const root = await contentFolder({ 'articles/2025/09/02/日本.md': article(VALID) });
+    assert.deepEqual(
+      (await checkFrontmatter(root, { cwd: root })).problems.map(({ field }) => field),
+      ['slug'],
+    );
   });
 });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { checkArticleSource } from '../../src/content/check.ts';
+import { readFrontmatter } from '../../src/content/frontmatter.ts';
 import { deriveHeadline, firstSentence, MAX_HEADLINE_LENGTH, wireToArticle } from '../../scripts/ntb/article.ts';
 import { decodeWireText, parseWire } from '../../scripts/ntb/wire.ts';
 import { renderMarkdown } from '../helpers/markdown.ts';
@@ -54,7 +54,7 @@ describe('wireToArticle', () => {
 
   it('writes frontmatter that passes the collection schema, with the credit as the wire gave it', async () => {
     const article = wireToArticle(await wireOf(join(FIXTURES, 'basic.txt')), { tags: ['Test'] });
-    const { article: checked, problems } = checkArticleSource('basic.md', article.markdown);
+    const { article: checked, problems } = readFrontmatter('basic.md', article.markdown);
     assert.deepEqual(problems, []);
     assert.equal(checked.data?.photo?.credit, 'Test Fotograf / Testbyrå / NTB');
     assert.deepEqual(checked.data?.tags, ['Test']);

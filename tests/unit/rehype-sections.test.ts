@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import rehypeHeadingIds from '../../src/markdown/rehype-heading-ids.ts';
 import rehypeSections from '../../src/markdown/rehype-sections.ts';
-import { renderMarkdown } from '../helpers/markdown.ts';
+import { fromHtml } from 'hast-util-from-html';
+import { renderArticleBody, renderMarkdown } from '../helpers/markdown.ts';
 
 const render = async (markdown: string) =>
   (await renderMarkdown(markdown, { rehype: [rehypeHeadingIds, rehypeSections] })).html.replaceAll('\n', '');
@@ -24,5 +25,17 @@ describe('rehype-sections', () => {
   });
   it('keeps an article without subheadings as its opening', async () => {
     assert.equal(await render('A.\n\nB.'), '<div class="opening"><p>A.</p><p>B.</p></div>');
+  });
+});
+
+describe('rehype-sections, footnotes', () => {
+  it('keeps the footnotes after the sections, not inside the last one', async () => {
+    const { html } = await renderArticleBody('Tekst.[^1]\n\n## Siste\n\nMer.\n\n[^1]: Syntetisk fotnote.\n');
+    const tree = fromHtml(html, { fragment: true });
+    const topLevel = tree.children
+      .filter((node) => node.type === 'element')
+      .map((node) => (node as { tagName: string }).tagName);
+    assert.deepEqual(topLevel, ['div', 'section', 'section']);
+    assert.match(html, /<section data-footnotes="" class="footnotes">/);
   });
 });

@@ -32,12 +32,45 @@ describe('siteConfigFromEnvironment', () => {
       { site: 'https://example.no', base: '/nyheter/', contentDir: 'tests/fixtures/x', articlesPerPage: 5 },
     );
   });
+  it('reads ASTRO_CACHE_DIR, for builds that keep a cache of their own', () => {
+    assert.equal(siteConfigFromEnvironment({ ASTRO_CACHE_DIR: '/tmp/cache' }).cacheDir, '/tmp/cache');
+  });
   it('refuses a page size that is not a whole number, naming the variable', () => {
-    for (const value of ['0', '-1', '2.5', 'tjue']) {
-      assert.throws(() => siteConfigFromEnvironment({ ARTICLES_PER_PAGE: value }), /ARTICLES_PER_PAGE/);
+    for (const value of ['0', '-1', '2.5', 'tjue', '100000']) {
+      assert.throws(() => siteConfigFromEnvironment({ ARTICLES_PER_PAGE: value }), {
+        name: 'SiteConfigError',
+        message: `ARTICLES_PER_PAGE must be a whole number from 1 to 9999, like 20, not "${value}"`,
+      });
     }
   });
-  it('refuses a SITE_URL that is not absolute, naming the variable', () => {
-    assert.throws(() => siteConfigFromEnvironment({ SITE_URL: 'nyheter.no' }), /SITE_URL/);
+  it('refuses a SITE_URL that is not an absolute web address, naming the variable', () => {
+    for (const value of ['nyheter.no', 'not-a-url', 'ftp://nyheter.example.no']) {
+      assert.throws(() => siteConfigFromEnvironment({ SITE_URL: value }), {
+        name: 'SiteConfigError',
+        message: /^SITE_URL must/,
+      });
+    }
+  });
+  it('refuses a SITE_URL with a path, and says to put the path in BASE_PATH', () => {
+    assert.throws(() => siteConfigFromEnvironment({ SITE_URL: 'https://example.no/nyheter' }), {
+      message:
+        "SITE_URL must be the site's address alone, like https://example.no: put the path /nyheter/ in BASE_PATH",
+    });
+  });
+  it('refuses a BASE_PATH that would need escaping or climbs out of the site', () => {
+    for (const value of ['a b', '/nyheter/../', '/æøå/', '/a?b/']) {
+      assert.throws(() => siteConfigFromEnvironment({ BASE_PATH: value }), {
+        name: 'SiteConfigError',
+        message: /^BASE_PATH must/,
+      });
+    }
+  });
+  it('keeps each error to one line', () => {
+    for (const env of [{ SITE_URL: 'x\ny' }, { BASE_PATH: 'a\nb' }, { ARTICLES_PER_PAGE: '1\n2' }]) {
+      assert.throws(
+        () => siteConfigFromEnvironment(env),
+        (error: Error) => !error.message.includes('\n'),
+      );
+    }
   });
 });

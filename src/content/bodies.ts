@@ -1,0 +1,78 @@
+import { pathToFileURL } from 'node:url';
+import type { BodyReport } from '../markdown/body-report.ts';
+import { bodyLineOffset } from './frontmatter.ts';
+import type { ContentProblem } from './problems.ts';
+
+/**
+ * Renders a whole article file, frontmatter and body, through the article
+ * pipeline: Astro's loader context's `renderMarkdown` in a build, the same
+ * pipeline made by `createArticleRenderer` in `npm run check`.
+ */
+export type RenderArticle<Rendered extends RenderedArticle = RenderedArticle> = (
+  source: string,
+  options: { fileURL: URL },
+) => Promise<Rendered>;
+
+/** What the check reads of a rendered article; Astro's rendered content has more. */
+export interface RenderedArticle {
+  html: string;
+  metadata?: { frontmatter?: Record<string, unknown> };
+}
+
+/** What the content check needs of a rendered body: its report, with lines counted from the top of the file. */
+export interface RenderedBody {
+  report?: BodyReport | undefined;
+  /** Why the body could not be rendered, when it could not. */
+  failure?: string | undefined;
+}
+
+/** The body report the pipeline left in the rendered article's plugin frontmatter. */
+export function bodyReportOf(rendered: RenderedArticle): BodyReport | undefined {
+  return rendered.metadata?.frontmatter?.bodyReport as BodyReport | undefined;
+}
+
+/** The report's lines moved from the body's to the file's. */
+export function inFileLines(report: BodyReport, source: string): BodyReport {
+  const offset = bodyLineOffset(source);
+  const at = <T extends { line?: number | undefined }>(item: T): T => ({
+    ...item,
+    line: item.line && item.line + offset,
+  });
+  return { ids: report.ids, problems: report.problems.map(at), links: report.links.map(at) };
+}
+
+/** Renders one article for its report; a body that cannot be rendered is a problem, not a crash. */
+export async function renderForReport<Rendered extends RenderedArticle>(
+  render: RenderArticle<Rendered>,
+  path: string,
+  source: string,
+) {
+  try {
+    const rendered = await render(source, { fileURL: pathToFileURL(path) });
+    const report = bodyReportOf(rendered);
+    return { rendered, body: { report: report && inFileLines(report, source) } satisfies RenderedBody };
+  } catch (error) {
+    return {
+      rendered: undefined,
+      body: {
+        failure: String((error as Error).message)
+          .split('\n')
+          .at(-1),
+      },
+    };
+  }
+}
+
+/** A body's own problems, as content problems of its file. */
+export function bodyProblems(file: string, body: RenderedBody): ContentProblem[] {
+  if (body.failure !== undefined) {
+    return [{ file, field: 'body', message: `could not be rendered: ${body.failure}` }];
+  }
+  return (body.report?.problems ?? []).map(({ line, message, severity }) => ({
+    file,
+    line,
+    field: 'body',
+    message,
+    ...(severity === 'warning' && { severity }),
+  }));
+}

@@ -1,0 +1,123 @@
+import { dirname } from 'node:path';
+import { extractFrontmatter } from '@astrojs/markdown-remark';
+import { type Document, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { localFileProblem } from '../markdown/local-files.ts';
+import type { ContentProblem } from './problems.ts';
+import { type ArticleData, articleSchema } from './schema.ts';
+
+/** An article file as read: its frontmatter as written, and what the schema made of it. */
+export interface ArticleFile {
+  /** The path as the editor knows it, relative to the working folder. */
+  file: string;
+  /** The frontmatter as written: dates are still text. Astro's loader validates this. */
+  frontmatter: Record<string, unknown>;
+  /** The frontmatter validated, when it is valid. */
+  data?: ArticleData | undefined;
+  /** The site path, when the frontmatter gives one: `/2025/09/02/slug/`. */
+  permalink?: string | undefined;
+  /** The line of a field in the file, such as `['redirectFrom', 0]`, for problems found beside other articles. */
+  lineOf?: (path: PropertyKey[]) => number | undefined;
+}
+
+const FRONTMATTER = /^\uFEFF?---\r?\n([\s\S]*?\r?\n)?---(?:\r?\n|$)/;
+const KNOWN_FIELDS = Object.keys(articleSchema.def.shape ?? {}).join(', ');
+
+/** The line of the deepest key on `path` that the frontmatter has, counted from the top of the file. */
+function lineOfField(document: Document, lines: LineCounter, path: PropertyKey[]): number | undefined {
+  let node: unknown = document.contents;
+  let line: number | undefined;
+  for (const key of path) {
+    const item = isMap(node)
+      ? node.items.find((pair) => isScalar(pair.key) && pair.key.value === key)
+      : isSeq(node) && typeof key === 'number'
+        ? { key: node.items[key], value: node.items[key] }
+        : undefined;
+    const range = (item?.key as { range?: [number, number] } | undefined)?.range;
+    if (!item || !range) break;
+    line = lines.linePos(range[0]).line;
+    node = item.value;
+  }
+  // Within the frontmatter, whose first line is the file's second.
+  return line && line + 1;
+}
+
+/**
+ * How many lines of the file come before the body that Astro renders: it
+ * removes the frontmatter block, so that a line of the rendered body is this
+ * many lines further down in the file.
+ */
+export function bodyLineOffset(source: string): number {
+  return (extractFrontmatter(source)?.split('\n').length ?? 1) - 1;
+}
+
+/** Parses YAML the way the schema needs it: the core schema keeps dates as text, so that impossible ones can be refused. */
+function parseYaml(file: string, yamlText: string) {
+  const lines = new LineCounter();
+  const document = parseDocument(yamlText, { schema: 'core', lineCounter: lines, uniqueKeys: true });
+  const problems: ContentProblem[] = document.errors.map((error) => ({
+    file,
+    line: (error.linePos?.[0]?.line ?? 0) + 1,
+    field: 'frontmatter',
+    message: `is not valid YAML: ${error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}`,
+  }));
+  let parsed: unknown;
+  if (!problems.length) {
+    try {
+      parsed = document.toJS();
+    } catch (error) {
+      // An alias to no anchor, or one that expands too far (a "billion laughs"), fails only here.
+      problems.push({ file, line: 2, field: 'frontmatter', message: `is not valid YAML: ${(error as Error).message}` });
+    }
+  }
+  return { document, lines, parsed, problems };
+}
+
+/**
+ * Reads one article's frontmatter, with the problems it can have on its own.
+ * `folder` is where the article is, and so where its lead photo is looked for.
+ */
+export function readFrontmatter(
+  file: string,
+  source: string,
+  folder = dirname(file),
+): { article: ArticleFile; problems: ContentProblem[] } {
+  const match = FRONTMATTER.exec(source);
+  if (!match) {
+    const message = 'is missing: start the file with a line of ---, the fields, and another line of ---';
+    return { article: { file, frontmatter: {} }, problems: [{ file, line: 1, field: 'frontmatter', message }] };
+  }
+  const { document, lines, parsed, problems } = parseYaml(file, match[1] ?? '');
+  const frontmatter =
+    parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+  const article: ArticleFile = { file, frontmatter, lineOf: (path) => lineOfField(document, lines, path) };
+  if (problems.length) return { article, problems };
+  const result = articleSchema.safeParse(frontmatter);
+  if (result.success) {
+    article.data = result.data;
+  } else {
+    for (const issue of result.error.issues) {
+      const unknownKeys = issue.code === 'unrecognized_keys';
+      for (const path of unknownKeys ? issue.keys.map((key) => [...issue.path, key]) : [issue.path]) {
+        problems.push({
+          file,
+          line: lineOfField(document, lines, path),
+          field: path.join('.') || 'frontmatter',
+          message: unknownKeys
+            ? `is not a known field: check the spelling (known fields: ${KNOWN_FIELDS})`
+            : issue.message,
+        });
+      }
+    }
+  }
+  const photo = frontmatter.photo as { src?: unknown } | undefined;
+  const photoProblem = typeof photo?.src === 'string' && localFileProblem(folder, photo.src);
+  if (photoProblem) {
+    problems.push({
+      file,
+      line: lineOfField(document, lines, ['photo', 'src']),
+      field: 'photo.src',
+      message: `names "${photo?.src}", which ${photoProblem}`,
+    });
+  }
+  return { article, problems };
+}
