@@ -29,12 +29,12 @@ export interface LighthouseReport {
 
 function build(outDir: string, site: string, cacheDir: string): Promise<void> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
+    const child = spawn(process.execPath, [resolve('scripts/build.ts'), '--out', outDir], {
       env: { ...process.env, SITE_URL: site, BASE_PATH: '/', ASTRO_CACHE_DIR: cacheDir },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     child.on('error', fail);
-    child.on('close', (code) => (code === 0 ? done() : fail(new Error(`astro build exited with ${code}`))));
+    child.on('close', (code) => (code === 0 ? done() : fail(new Error(`npm run build exited with ${code}`))));
   });
 }
 

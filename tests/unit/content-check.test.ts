@@ -1,6 +1,4 @@
 import assert from 'node:assert/strict';
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { checkContent, checkFrontmatter } from '../../src/content/check.ts';
 import { readFrontmatter } from '../../src/content/frontmatter.ts';
