@@ -1,7 +1,7 @@
 import { dirname } from 'node:path';
 import { extractFrontmatter } from '@astrojs/markdown-remark';
 import { type Document, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
-import { localFileProblem } from '../markdown/local-files.ts';
+import { localPhotoProblem } from '../markdown/local-photos.ts';
 import type { ContentProblem } from './problems.ts';
 import { type ArticleData, articleSchema } from './schema.ts';
 
@@ -110,7 +110,7 @@ export function readFrontmatter(
     }
   }
   const photo = frontmatter.photo as { src?: unknown } | undefined;
-  const photoProblem = typeof photo?.src === 'string' && localFileProblem(folder, photo.src);
+  const photoProblem = typeof photo?.src === 'string' && localPhotoProblem(folder, photo.src);
   if (photoProblem) {
     problems.push({
       file,

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { parsePublicationDate } from './dates.ts';
-import { SLUG_PATTERN } from '../markdown/slug.ts';
+import { SLUG_PATTERN, slugify } from '../markdown/slug.ts';
 
 /**
  * The one definition of an article's frontmatter. The content collection,
@@ -55,7 +55,18 @@ const articleFields = {
   source: requiredText('the source, e.g. NTB'),
   /** The writers' names, when the source gives them. */
   byline: z.string().trim().min(1).optional(),
-  tags: z.array(z.string().trim().min(1, { error: 'is empty: write the tag or remove the line' })).default([]),
+  tags: z
+    .array(
+      z
+        .string()
+        .trim()
+        .min(1, { error: 'is empty: write the tag or remove the line' })
+        // A topic's address is the tag in ASCII letters: /emne/okonomi/.
+        .refine((tag) => slugify(tag), {
+          error: 'has no letters or digits that a topic address can use: write it in Latin letters, like Kina',
+        }),
+    )
+    .default([]),
   /** Fixes the permalink's last part; without it, the file name is the slug. */
   slug: z
     .string()
@@ -66,8 +77,9 @@ const articleFields = {
 /** Old permalinks of this article, which redirect here: /2025/09/02/gammel-slug/ */
 const redirectFrom = z
   .array(
-    z.string().regex(/^\/(?:[a-z0-9._~-]+\/)+$/, {
-      error: 'must be a site path with slashes at both ends, like /2025/09/02/gammel-slug/',
+    // Segments of . or .. would lead somewhere else than they say.
+    z.string().regex(/^\/(?:(?!\.\.?\/)[a-z0-9._~-]+\/)+$/, {
+      error: 'must be a site path with slashes at both ends and no . or .. parts, like /2025/09/02/gammel-slug/',
     }),
   )
   .default([]);

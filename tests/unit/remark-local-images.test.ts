@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -11,7 +11,12 @@ async function articleFolder() {
   const root = await mkdtemp(join(tmpdir(), 'nyhetsleser-images-'));
   const folder = join(root, 'articles/2025/09/02');
   await mkdir(join(folder, 'undermappe'), { recursive: true });
-  await writeFile(join(folder, 'foto.png'), 'syntetisk');
+  await copyFile('tests/fixtures/content/articles/2025/01/15/testbilde.png', join(folder, 'foto.png'));
+  await writeFile(join(folder, 'notater.png'), 'syntetisk tekst, ikke et bilde');
+  await writeFile(
+    join(folder, 'tegning.svg'),
+    '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+  );
   await writeFile(join(root, 'hemmelig.png'), 'syntetisk');
   await symlink(join(root, 'hemmelig.png'), join(folder, 'lenke.png'));
   return { article: join(folder, 'sak.md') };
@@ -65,6 +70,15 @@ describe('remark-local-images', () => {
           'shows the photo "../../../../hemmelig.png", which is outside the article\'s folder: put the photo next to the article',
       },
     ]);
+  });
+  it('reports a file that is not a photo Astro can read, by its bytes and not its name, and an SVG', async () => {
+    const { article } = await articleFolder();
+    const { report } = await render('![a](./notater.png)\n\n![b](./tegning.svg)\n', article);
+    const message = 'is not a JPEG, PNG, WebP, AVIF or GIF photo: give the photo in one of those formats';
+    assert.deepEqual(
+      report?.problems.map(({ line, message }) => `${line} ${message}`),
+      [`1 shows the photo "./notater.png", which ${message}`, `3 shows the photo "./tegning.svg", which ${message}`],
+    );
   });
   it('reports a path it cannot decode', async () => {
     const { article } = await articleFolder();
