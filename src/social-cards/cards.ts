@@ -7,11 +7,8 @@ import { cachedCardFile, type CardInput } from './render.ts';
 
 /**
  * The site's social cards: which there are, where each is served, what is on
- * it, and how `astro dev` serves one. Drawing them is social-card.ts's job.
+ * it, and how `astro dev` serves one. Drawing them is render.ts's job.
  */
-
-/** Cards outlive a build here, so that a rebuild renders only the cards whose article changed. */
-export const CARD_CACHE_DIR = resolve(process.env.ASTRO_CACHE_DIR ?? 'node_modules/.astro', 'social-cards');
 
 /** Where a page's card is: `/2025/09/02/<slug>/card.png` beside the article, `/card.png` for the site. */
 export const cardPath = (pagePath: string) => `${pagePath}card.png`;
@@ -56,7 +53,7 @@ export function siteCards(articles: ArticleFile[]): SiteCard[] {
 }
 
 /** A card for `astro dev`, which draws it when it is asked for; a build puts every card in place itself. */
-export async function socialCardResponse(input: CardInput): Promise<Response> {
-  const { path } = await cachedCardFile(input, CARD_CACHE_DIR);
+export async function socialCardResponse(input: CardInput, cacheDir: string): Promise<Response> {
+  const { path } = await cachedCardFile(input, cacheDir);
   return new Response(new Uint8Array(await readFile(path)), { headers: { 'Content-Type': 'image/png' } });
 }

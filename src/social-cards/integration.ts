@@ -2,12 +2,16 @@ import { copyFile, link } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { CARD_CACHE_DIR, type SiteCard } from './cards.ts';
+import { virtualModule } from '../site/virtual-module.ts';
+import type { SiteCard } from './cards.ts';
 import { pruneCardCache } from './render.ts';
 import { SocialCardPool } from './pool.ts';
 
 /** Cards put in place at once: enough to keep the file system busy while one waits. */
 const PLACING_AT_ONCE = 16;
+
+/** The card cache folder, for the dev routes; card-cache.d.ts gives its type. */
+const CARD_CACHE_MODULE = 'virtual:nyhetsleser/card-cache';
 
 /** Where a hard link cannot be made, and a copy is. */
 const CANNOT_LINK = new Set(['EXDEV', 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EMLINK']);
@@ -34,17 +38,22 @@ async function placeCard(cached: string, target: string): Promise<void> {
  */
 export default function socialCards({ cards }: { cards: SiteCard[] }): AstroIntegration {
   let pool: SocialCardPool | undefined;
+  let cacheDir: string;
   return {
     name: 'nyhetsleser-social-cards',
     hooks: {
-      'astro:config:setup': ({ command, injectRoute }) => {
+      'astro:config:setup': ({ command, config, injectRoute, updateConfig }) => {
+        // Inside Astro's cache, so that cards outlive a build with it: a rebuild renders only the cards whose
+        // article changed.
+        cacheDir = fileURLToPath(new URL('social-cards/', config.cacheDir));
         if (command === 'dev') {
           const route = (name: string) => fileURLToPath(new URL(`./routes/${name}.ts`, import.meta.url));
           injectRoute({ pattern: '/card.png', entrypoint: route('site-card') });
           injectRoute({ pattern: '/[year]/[month]/[day]/[slug]/card.png', entrypoint: route('article-card') });
+          updateConfig({ vite: { plugins: [virtualModule(CARD_CACHE_MODULE, cacheDir)] } });
         }
         if (command !== 'build') return;
-        pool = new SocialCardPool(CARD_CACHE_DIR);
+        pool = new SocialCardPool(cacheDir);
         // A card that fails is reported when it is put in place, which stops the build.
         for (const card of cards) pool.render(card.input).catch(() => {});
       },
@@ -69,7 +78,7 @@ export default function socialCards({ cards }: { cards: SiteCard[] }): AstroInte
         } finally {
           await cardPool.close();
         }
-        const pruned = await pruneCardCache(CARD_CACHE_DIR, placed);
+        const pruned = await pruneCardCache(cacheDir, placed);
         logger.info(
           `${cardPool.counts.rendered} social cards rendered, ${cardPool.counts.cached} already in the cache, ` +
             `${pruned} unused ones removed from it`,

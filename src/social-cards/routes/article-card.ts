@@ -1,4 +1,5 @@
 import type { APIRoute, GetStaticPaths, ImageMetadata } from 'astro';
+import cacheDir from 'virtual:nyhetsleser/card-cache';
 import { type Article, articlePermalinkParts, getArticlesNewestFirst } from '../../site/articles.ts';
 import { articleCard, socialCardResponse } from '../cards.ts';
 
@@ -10,5 +11,5 @@ export const getStaticPaths = (async () => {
 
 export const GET: APIRoute<{ article: Article }> = ({ props: { article } }) => {
   const photo = article.data.photo?.src as (ImageMetadata & { fsPath?: string }) | undefined;
-  return socialCardResponse(articleCard(article.data, photo?.fsPath));
+  return socialCardResponse(articleCard(article.data, photo?.fsPath), cacheDir);
 };
