@@ -60,7 +60,7 @@ const articleFields = {
       z
         .string()
         .trim()
-        .min(1, { error: 'is empty: write the tag or remove the line' })
+        .min(1, { error: 'is empty: write the tag or remove the line', abort: true })
         // A topic's address is the tag in ASCII letters: /emne/okonomi/.
         .refine((tag) => slugify(tag), {
           error: 'has no letters or digits that a topic address can use: write it in Latin letters, like Kina',
