@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { readdir, realpath, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { siteConfigOrExit } from '../src/site/config.ts';
 import { writeSearchIndex } from '../src/site/search-index.ts';
@@ -19,9 +19,29 @@ import { writeSearchIndex } from '../src/site/search-index.ts';
 const { values } = parseArgs({ options: { out: { type: 'string', default: 'dist' } } });
 // A bad setting is one line here, before Astro starts.
 siteConfigOrExit(process.env);
-const outDir = resolve(values.out);
+// Where dist/ is a link, the site is built and swapped in where it points, and the link stays as it was.
+const outDir = await realpath(resolve(values.out)).catch(() => resolve(values.out));
 const nextDir = `${outDir}.next-${process.pid}`;
 const oldDir = `${outDir}.old-${process.pid}`;
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes the folders that builds killed before they finished left beside the output: their process is gone. */
+async function removeAbandonedBuilds(): Promise<void> {
+  for (const name of await readdir(dirname(outDir)).catch(() => [])) {
+    const [, pid = ''] = /^\.(?:next|old)-(\d+)$/.exec(name.slice(basename(outDir).length)) ?? [];
+    if (name.startsWith(basename(outDir)) && pid && !isRunning(Number(pid))) {
+      await rm(join(dirname(outDir), name), { recursive: true, force: true });
+    }
+  }
+}
 
 /**
  * V8 lets a heap grow to several times what survived its last full collection
@@ -40,6 +60,7 @@ async function giveUp(): Promise<never> {
   process.exit(1);
 }
 
+await removeAbandonedBuilds();
 // This same Node runs Astro: the pinned one, even where the machine's own Node is older.
 const astro = spawn(
   process.execPath,

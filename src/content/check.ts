@@ -1,6 +1,6 @@
 import { dirname, join, relative } from 'node:path';
 import { bodyProblems, type RenderArticle, type RenderedBody, renderForReport } from './bodies.ts';
-import { findArticleFiles, readAhead } from './files.ts';
+import { decodeUtf8, findArticleFiles, readAhead } from './files.ts';
 import { type ArticleFile, readFrontmatter } from './frontmatter.ts';
 import { brokenLinks } from './links.ts';
 import { lockProblems } from './lock.ts';
@@ -76,7 +76,14 @@ async function readContent(
   const report: ContentReport = { articles: [], problems: [] };
   const bodies = new Map<string, RenderedBody>();
   const owners = new Map<string, ArticleFile>();
-  for await (const [path, source] of readAhead(await findArticleFiles(join(contentDir, 'articles')))) {
+  for await (const [path, bytes] of readAhead(await findArticleFiles(join(contentDir, 'articles')))) {
+    const decoded = decodeUtf8(bytes);
+    if ('badLine' in decoded) {
+      const message = 'is not UTF-8 text: save the file as UTF-8, and check its letters after';
+      report.problems.push({ file: relative(cwd, path), line: decoded.badLine, field: 'encoding', message });
+      continue;
+    }
+    const source = decoded.text;
     const { article, problems } = readFrontmatter(relative(cwd, path), source, dirname(path));
     report.problems.push(...problems, ...claimPermalink(article, path, owners));
     if (article.data && article.data.published > now) {

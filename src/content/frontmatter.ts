@@ -2,6 +2,7 @@ import { dirname } from 'node:path';
 import { extractFrontmatter } from '@astrojs/markdown-remark';
 import { type Document, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { localPhotoProblem } from '../markdown/local-photos.ts';
+import { invisibleCharactersIn } from './invisible-characters.ts';
 import type { ContentProblem } from './problems.ts';
 import { type ArticleData, articleSchema } from './schema.ts';
 
@@ -108,6 +109,14 @@ export function readFrontmatter(
         });
       }
     }
+  }
+  for (const [path, character] of invisibleCharactersIn(frontmatter)) {
+    problems.push({
+      file,
+      line: lineOfField(document, lines, path),
+      field: path.join('.'),
+      message: `has the invisible character ${character}, which can change how the text reads or where its words break: remove it`,
+    });
   }
   const photo = frontmatter.photo as { src?: unknown } | undefined;
   const photoProblem = typeof photo?.src === 'string' && localPhotoProblem(folder, photo.src);

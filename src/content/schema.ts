@@ -14,6 +14,14 @@ function requiredText(what: string) {
     .min(1, { error: `is empty: add ${what}` });
 }
 
+/** A news date: from 1900, and no more than a year ahead, which covers an embargo but not a mistyped year. */
+function isPlausible(text: string, date: Date): boolean {
+  const yearAhead = new Date();
+  yearAhead.setFullYear(yearAhead.getFullYear() + 1);
+  // The year as written: Oslo's first hour of 1900 is still 1899 in UTC.
+  return Number(text.slice(0, 4)) >= 1900 && date <= yearAhead;
+}
+
 /**
  * Dates stay text until here, so that 2025-02-30 is refused instead of being
  * rolled over to 2 March as a YAML timestamp would be.
@@ -27,7 +35,14 @@ const publicationDate = z
   })
   .transform((text, context) => {
     const date = parsePublicationDate(text);
-    if (date) return date;
+    if (date && isPlausible(text, date)) return date;
+    if (date) {
+      context.addIssue({
+        code: 'custom',
+        message: `"${text}" is before 1900 or more than a year from now: check the year`,
+      });
+      return z.NEVER;
+    }
     context.addIssue({
       code: 'custom',
       message: `"${text}" is not a real date: write it like 2025-09-02 or 2025-09-02T14:30 (Oslo time)`,
@@ -45,8 +60,14 @@ const photoFields = {
 };
 
 /** The fields before the photo, in the order editors write them. */
+/** Long enough for any headline a newsroom writes; past it, a headline runs off the social card and the search result. */
+export const HEADLINE_LIMIT = 200;
+
 const articleFields = {
-  title: requiredText('the headline'),
+  title: requiredText('the headline').max(HEADLINE_LIMIT, {
+    error: (issue) =>
+      `is ${String(issue.input).length} characters, more than the ${HEADLINE_LIMIT} a headline may have: shorten it`,
+  }),
   /** The standfirst. When absent, the first paragraph of the body is the lede. */
   lede: z.string().trim().min(1).optional(),
   published: publicationDate,

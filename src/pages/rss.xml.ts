@@ -4,6 +4,7 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { render } from 'astro:content';
 import { articleHref, getArticlesNewestFirst } from '../site/articles.ts';
 import { SITE_NAME } from '../site/config.ts';
+import { summarize } from '../site/seo.ts';
 
 /** How many of the newest articles the feed carries. */
 const FEED_LENGTH = 50;
@@ -28,7 +29,7 @@ export const GET: APIRoute = async ({ site }) => {
         title: article.data.title,
         link: articleHref(article),
         pubDate: article.data.published,
-        description: article.data.lede ?? remarkPluginFrontmatter.lede,
+        description: summarize(article.data.lede ?? remarkPluginFrontmatter.lede ?? ''),
         content: absolutize(await container.renderToString(Content), new URL(articleHref(article), siteUrl)),
         categories: article.data.tags,
       };

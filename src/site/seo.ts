@@ -42,6 +42,22 @@ export interface ArticleSeo extends PageSeo {
 /** One `<meta>` element: Open Graph uses `property`, everything else `name`. */
 export type MetaTag = { property: string; content: string } | { name: string; content: string };
 
+/** About as much of a description as search engines and link previews show. */
+export const DESCRIPTION_LENGTH = 160;
+
+/**
+ * A description for metadata and feeds: the text whole when it fits, or cut
+ * at the last word boundary that leaves room for an ellipsis. The page
+ * itself keeps the whole lede.
+ */
+export function summarize(text: string, maxLength = DESCRIPTION_LENGTH): string {
+  const folded = text.replace(/\s+/g, ' ').trim();
+  if (folded.length <= maxLength) return folded;
+  const cut = folded.slice(0, maxLength);
+  const boundary = cut.lastIndexOf(' ');
+  return `${(boundary > 0 ? cut.slice(0, boundary) : cut.slice(0, maxLength - 1)).replace(/[\s,;:.–-]+$/, '')}…`;
+}
+
 /** The agencies whose names we know the home pages of, for structured data. */
 const AGENCY_URLS: Record<string, string> = { NTB: 'https://www.ntb.no/' };
 

@@ -49,3 +49,35 @@ describe('articleSchema', () => {
     assert.ok(problems({ ...valid, tittel: 'x' }).unrecognized_keys);
   });
 });
+
+describe('articleSchema, limits', () => {
+  it('refuses a headline longer than 200 characters, and says how long it is', () => {
+    assert.equal(articleSchema.safeParse({ ...valid, title: 'a'.repeat(200) }).success, true);
+    assert.equal(
+      problems({ ...valid, title: 'a'.repeat(201) }).title,
+      'is 201 characters, more than the 200 a headline may have: shorten it',
+    );
+  });
+  it('refuses dates before 1900 or more than a year ahead, which are mistyped years', () => {
+    const nextYear = new Date().getFullYear() + 1;
+    for (const published of ['0000-01-01', '1899-12-31', `${nextYear + 1}-01-01`]) {
+      assert.equal(
+        problems({ ...valid, published }).published,
+        `"${published}" is before 1900 or more than a year from now: check the year`,
+      );
+    }
+    for (const published of ['1900-01-01', `${nextYear - 1}-12-31`]) {
+      assert.equal(articleSchema.safeParse({ ...valid, published }).success, true, published);
+    }
+  });
+  it('refuses a tag with no letters or digits for its topic address, and names an empty one once', () => {
+    assert.match(problems({ ...valid, tags: ['Kina', '!!!'] })['tags.1'] ?? '', /no letters or digits/);
+    assert.equal(problems({ ...valid, tags: [''] })['tags.0'], 'is empty: write the tag or remove the line');
+  });
+  it('refuses a redirect from a path with . or .. parts', () => {
+    assert.match(
+      problems({ ...valid, redirectFrom: ['/2025/../sok/'] })['redirectFrom.0'] ?? '',
+      /no \. or \.\. parts/,
+    );
+  });
+});

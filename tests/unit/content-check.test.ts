@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { checkContent, checkFrontmatter } from '../../src/content/check.ts';
 import { readFrontmatter } from '../../src/content/frontmatter.ts';
@@ -192,5 +194,41 @@ describe('checkFrontmatter', () => {
       (await checkFrontmatter(root, { cwd: root })).problems.map(({ field }) => field),
       ['slug'],
     );
+  });
+});
+
+describe('readFrontmatter, invisible characters', () => {
+  it('names a bidirectional override, a zero-width space and a control character, each at its line', () => {
+    const source = article(
+      'title: "Syntetisk \u202Eoverskrift"\npublished: 2025-09-02\nsource: NTB\ntags:\n  - "Ki\u200Bna"\nlede: "Syntetisk\u0007"',
+    );
+    assert.deepEqual(
+      readFrontmatter('a.md', source).problems.map(formatProblem),
+      ['U+202E', 'U+200B', 'U+0007'].map(
+        (character, index) =>
+          `a.md:${[2, 6, 7][index]}: ${['title', 'tags.0', 'lede'][index]}: has the invisible character ${character}, which can change how the text reads or where its words break: remove it`,
+      ),
+    );
+  });
+  it('lets emoji sequences keep their zero-width joiners', () => {
+    assert.deepEqual(
+      readFrontmatter('a.md', article('title: "Familie 👨\u200D👩\u200D👧"\npublished: 2025-09-02\nsource: NTB'))
+        .problems,
+      [],
+    );
+  });
+});
+
+describe('checkContent, files that are not UTF-8', () => {
+  it('names the first line that is not, and reads nothing else of the file', async () => {
+    const root = await contentFolder({ 'articles/2025/09/02/a.md': article(VALID, 'Tekst.\n') });
+    const path = join(root, 'articles/2025/09/02/latin1.md');
+    await writeFile(
+      path,
+      Buffer.concat([Buffer.from(article(VALID, 'Bl')), Buffer.from([0xe5]), Buffer.from('b\u00e6r.\n')]),
+    );
+    assert.deepEqual((await checkContent(root, render, { cwd: root })).problems.map(formatProblem), [
+      'articles/2025/09/02/latin1.md:7: encoding: is not UTF-8 text: save the file as UTF-8, and check its letters after',
+    ]);
   });
 });

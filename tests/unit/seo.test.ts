@@ -7,6 +7,7 @@ import {
   newsArticleJsonLd,
   pageMetaTags,
   serializeJsonLd,
+  summarize,
 } from '../../src/site/seo.ts';
 
 const article: ArticleSeo = {
@@ -101,5 +102,25 @@ describe('serializeJsonLd', () => {
     assert.doesNotMatch(json, /[<>]|&(?!\\)/);
     assert.doesNotMatch(json, /\u2028/);
     assert.deepEqual(JSON.parse(json), hostile);
+  });
+});
+
+describe('summarize', () => {
+  it('keeps a description that fits, with its white space folded', () => {
+    assert.equal(summarize('Putin kalte Xi for en «nær venn».\n'), 'Putin kalte Xi for en «nær venn».');
+  });
+  it('cuts a long one at a word boundary, within 160 characters, with an ellipsis', () => {
+    const lede = 'Syntetisk ingress med mange ord, '.repeat(30);
+    const cut = summarize(lede);
+    assert.ok(cut.length <= 160, `${cut.length} characters`);
+    assert.ok(cut.endsWith('…'));
+    assert.ok(lede.startsWith(cut.slice(0, -1)), 'no word is cut through');
+    assert.doesNotMatch(cut, /[\s,;:.]…$/, 'no space or punctuation before the ellipsis');
+  });
+  it('leaves no comma before the ellipsis', () => {
+    assert.equal(summarize(`${'a'.repeat(150)}, ${'b'.repeat(20)}`), `${'a'.repeat(150)}…`);
+  });
+  it('cuts a word longer than the limit', () => {
+    assert.equal(summarize('x'.repeat(500)), `${'x'.repeat(159)}…`);
   });
 });

@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { lstat, mkdir, readdir, readFile, readlink, symlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { TEST_SITE_URL } from '../helpers/builds.ts';
+import { temporaryFolder } from '../helpers/import-cli.ts';
+import { runScript } from '../helpers/run.ts';
+
+/** The id of a process that has ended, as a build killed mid-way leaves in its folders' names. */
+function endedProcessId(): number {
+  return spawnSync(process.execPath, ['-e', '']).pid as number;
+}
+
+describe('npm run build, where its output goes', () => {
+  it('keeps a linked dist/ pointing where it did, and removes only what killed builds left', async () => {
+    const root = await temporaryFolder('build-output');
+    const published = join(root, 'publisert');
+    await mkdir(published);
+    await writeFile(join(published, 'index.html'), 'forrige bygg');
+    await symlink(published, join(root, 'dist'));
+    const ended = endedProcessId();
+    for (const left of [`publisert.next-${ended}`, `publisert.old-${ended}`, `publisert.next-${process.pid}`]) {
+      await mkdir(join(root, left));
+    }
+
+    const result = await runScript('build.ts', ['--out', join(root, 'dist')], {
+      SITE_URL: TEST_SITE_URL,
+      CONTENT_DIR: 'tests/fixtures/content',
+      ASTRO_CACHE_DIR: join(root, 'cache'),
+    });
+    assert.equal(result.code, 0, result.stderr);
+
+    assert.ok((await lstat(join(root, 'dist'))).isSymbolicLink(), 'dist/ is still a link');
+    assert.equal(await readlink(join(root, 'dist')), published);
+    assert.notEqual(await readFile(join(published, 'index.html'), 'utf8'), 'forrige bygg');
+    assert.deepEqual((await readdir(root)).sort(), ['cache', 'dist', 'publisert', `publisert.next-${process.pid}`]);
+  });
+});
