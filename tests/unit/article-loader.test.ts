@@ -3,13 +3,15 @@ import { createHash } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
 import { checkContent, checkFrontmatter, frontmatterReportOf } from '../../src/content/check.ts';
 import { articleLoader } from '../../src/content/loader.ts';
-import { ContentError, formatProblem } from '../../src/content/problems.ts';
+import { ContentError, formatProblem, isError } from '../../src/content/problems.ts';
 import { createArticleRenderer } from '../../src/markdown/index.ts';
 import { article, contentFolder, VALID } from '../helpers/content-folder.ts';
+import { randomContentFolder } from '../helpers/random-articles.ts';
 
 const render = await createArticleRenderer({ base: '/' });
 
@@ -96,5 +98,25 @@ describe('articleLoader', () => {
     await load(root, context);
     assert.equal(rendered.length, 1);
     assert.deepEqual([...store.keys()], ['2025/09/02/a']);
+  });
+});
+
+describe('articleLoader and npm run check, on random articles', () => {
+  it('agree: the load fails with the very lines the check names as errors, or both pass', async () => {
+    await fc.assert(
+      fc.asyncProperty(randomContentFolder, async (files) => {
+        const root = await contentFolder(files);
+        const checked = (await checkContent(root, render)).problems.filter(isError).map(formatProblem);
+        const loaded = await load(root, loaderContext(root).context).then(
+          () => [],
+          (error: unknown) => {
+            assert.ok(error instanceof ContentError, String(error));
+            return error.message.split('\n').slice(1);
+          },
+        );
+        assert.deepEqual(loaded, checked);
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 40) },
+    );
   });
 });
