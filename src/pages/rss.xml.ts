@@ -2,6 +2,7 @@ import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { render } from 'astro:content';
+import { toHtml } from 'hast-util-to-html';
 import { articleHref, getArticlesNewestFirst } from '../site/articles.ts';
 import { SITE_NAME } from '../site/config.ts';
 import { summarize } from '../site/seo.ts';
@@ -29,7 +30,11 @@ export const GET: APIRoute = async ({ site }) => {
         title: article.data.title,
         link: articleHref(article),
         pubDate: article.data.published,
-        description: summarize(article.data.lede ?? remarkPluginFrontmatter.lede ?? ''),
+        // Feed readers read a description as HTML: the lede is text, so its < and & must stay characters.
+        description: toHtml({
+          type: 'text',
+          value: summarize(article.data.lede ?? remarkPluginFrontmatter.lede ?? ''),
+        }),
         content: absolutize(await container.renderToString(Content), new URL(articleHref(article), siteUrl)),
         categories: article.data.tags,
       };
