@@ -2,15 +2,17 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type ServerResponse, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
+import { extname, isAbsolute, join, relative, sep } from 'node:path';
+import { pipeline } from 'node:stream';
 import { createBrotliCompress } from 'node:zlib';
 
 /**
  * A static file server that behaves like a CDN in front of `dist/`: a folder
  * serves its index.html, a folder without its trailing slash redirects to it,
  * an unknown path gets 404.html with status 404, and text is sent
- * brotli-compressed to clients that accept it. It listens on loopback only,
- * for screenshots and tests.
+ * brotli-compressed to clients that accept it. A malformed URL gets 400, and
+ * a path that climbs out of the folder 404. It listens on loopback only, for
+ * screenshots and tests.
  */
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -44,27 +46,53 @@ function send(request: IncomingMessage, response: ServerResponse, status: number
     'content-type': type,
     ...(compress && { 'content-encoding': 'br', vary: 'Accept-Encoding' }),
   });
-  const file = createReadStream(path);
-  (compress ? file.pipe(createBrotliCompress()) : file).pipe(response);
+  // A file that goes away, or a client that does, ends this response and not the server.
+  const ignore = () => undefined;
+  if (compress) pipeline(createReadStream(path), createBrotliCompress(), response, ignore);
+  else pipeline(createReadStream(path), response, ignore);
 }
 
 async function isFile(path: string): Promise<boolean> {
   return (await stat(path).catch(() => undefined))?.isFile() ?? false;
 }
 
+/**
+ * The request's path, and the path below root it names, if any; undefined for
+ * a URL that cannot be read. An escaped ../ (..%2f) survives URL parsing, so
+ * the decoded path is what must stay below root.
+ */
+function resolveRequest(url: string, root: string, base: string): { pathname: string; path?: string } | undefined {
+  let pathname: string;
+  let sitePath: string;
+  try {
+    ({ pathname } = new URL(url, 'http://localhost'));
+    if (!pathname.startsWith(base)) return { pathname };
+    sitePath = decodeURIComponent(pathname.slice(base.length));
+  } catch {
+    return undefined;
+  }
+  const path = join(root, sitePath);
+  const inside = relative(root, path);
+  const climbsOut = inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside);
+  return climbsOut ? { pathname } : { pathname, path };
+}
+
 export async function startStaticServer(root: string, base = '/'): Promise<StaticServer> {
   const server: Server = createServer(async (request, response) => {
-    const { pathname } = new URL(request.url ?? '/', 'http://localhost');
+    const requested = resolveRequest(request.url ?? '/', root, base);
+    if (!requested) {
+      // A malformed escape (/%E0%A4%A/) is the client's error: it gets 400, and the server goes on.
+      response.writeHead(400, { 'content-type': 'text/plain' });
+      return response.end('Bad request');
+    }
+    const { pathname, path } = requested;
     const notFound = async () => {
       if (await isFile(join(root, '404.html')))
         return send(request, response, 404, join(root, '404.html'), CONTENT_TYPES['.html'] as string);
       response.writeHead(404, { 'content-type': 'text/plain' });
       response.end('Not found');
     };
-    if (!pathname.startsWith(base)) return notFound();
-    const relativePath = normalize(decodeURIComponent(pathname.slice(base.length)));
-    if (relativePath.startsWith('..')) return notFound();
-    const path = join(root, relativePath);
+    if (!path) return notFound();
     if (pathname.endsWith('/') ? await isFile(join(path, 'index.html')) : false) {
       return send(request, response, 200, join(path, 'index.html'), CONTENT_TYPES['.html'] as string);
     }
