@@ -1,10 +1,10 @@
 import { appendFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { writeBaselineSite } from './bench/baseline.ts';
 import { folderSize, type Measurement, measure } from './bench/measure.ts';
 import { generateArchive } from './bench/synthetic-archive.ts';
+import { exitWithUsage, parseArgsOrExit } from './cli.ts';
 
 /**
  * npm run bench -- --articles 1000,10000
@@ -19,15 +19,19 @@ import { generateArchive } from './bench/synthetic-archive.ts';
  * all as JSON.
  */
 
-const { values } = parseArgs({
-  options: {
-    articles: { type: 'string', default: '1000,10000' },
-    out: { type: 'string', default: 'bench-results.json' },
+const USAGE = 'usage: npm run bench [-- --articles 1000,10000] [--out <file.json>]';
+const { values } = parseArgsOrExit(
+  {
+    options: {
+      articles: { type: 'string', default: '1000,10000' },
+      out: { type: 'string', default: 'bench-results.json' },
+    },
   },
-});
+  USAGE,
+);
 const sizes = values.articles.split(',').map(Number);
 if (sizes.some((size) => !Number.isInteger(size) || size < 1))
-  throw new Error(`--articles takes whole numbers: ${values.articles}`);
+  exitWithUsage(`--articles takes whole numbers from 1, separated by commas, not "${values.articles}"`, USAGE);
 
 const project = resolve('.');
 const astro = resolve('node_modules/astro/bin/astro.mjs');

@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readdir, realpath, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { siteConfigOrExit } from '../src/site/config.ts';
 import { writeSearchIndex } from '../src/site/search-index.ts';
+import { parseArgsOrExit } from './cli.ts';
 
 /**
  * npm run build: Astro builds the site into a new folder, then the search
@@ -16,7 +16,10 @@ import { writeSearchIndex } from '../src/site/search-index.ts';
  * prints.
  */
 
-const { values } = parseArgs({ options: { out: { type: 'string', default: 'dist' } } });
+const { values } = parseArgsOrExit(
+  { options: { out: { type: 'string', default: 'dist' } } },
+  'usage: npm run build [-- --out <folder>]',
+);
 // A bad setting is one line here, before Astro starts.
 siteConfigOrExit(process.env);
 // Where dist/ is a link, the site is built and swapped in where it points, and the link stays as it was.

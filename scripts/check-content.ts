@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { checkContent } from '../src/content/check.ts';
 import { formatProblem, isError } from '../src/content/problems.ts';
 import { createArticleRenderer } from '../src/markdown/index.ts';
 import { siteConfigOrExit } from '../src/site/config.ts';
+import { parseArgsOrExit } from './cli.ts';
 
 /**
  * npm run check [-- --strict]: checks every article in the content folder
@@ -13,7 +13,10 @@ import { siteConfigOrExit } from '../src/site/config.ts';
  * the future, headings whose ids collide).
  */
 
-const { values } = parseArgs({ options: { strict: { type: 'boolean', default: false } } });
+const { values } = parseArgsOrExit(
+  { options: { strict: { type: 'boolean', default: false } } },
+  'usage: npm run check [-- --strict]',
+);
 const site = siteConfigOrExit(process.env);
 const render = await createArticleRenderer({ base: site.base });
 const { articles, problems } = await checkContent(resolve(site.contentDir), render);

@@ -5,6 +5,7 @@ import { PERMALINKS_LOCK, readPermalinksLock } from '../src/content/lock.ts';
 import { formatProblem, isError } from '../src/content/problems.ts';
 import { createArticleRenderer } from '../src/markdown/index.ts';
 import { siteConfigOrExit } from '../src/site/config.ts';
+import { parseArgsOrExit } from './cli.ts';
 
 /**
  * npm run permalinks: adds every live article's permalink to
@@ -12,6 +13,8 @@ import { siteConfigOrExit } from '../src/site/config.ts';
  * stays in the lock for good, and the build fails if it stops resolving.
  */
 
+// It takes no options: one given by mistake (a --dry-run it does not have) must not write the lock.
+parseArgsOrExit({}, 'usage: npm run permalinks');
 const site = siteConfigOrExit(process.env);
 const contentDir = resolve(site.contentDir);
 const report = await checkContent(contentDir, await createArticleRenderer({ base: site.base }));

@@ -1,21 +1,23 @@
 import { randomBytes } from 'node:crypto';
-import { link, mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { link, mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { checkFrontmatter } from '../../src/content/check.ts';
 import { readFrontmatter } from '../../src/content/frontmatter.ts';
 import { formatProblem } from '../../src/content/problems.ts';
 import { type ImportOptions, wireToArticle } from './article.ts';
-import { decodeWireText, MAX_WIRE_BYTES, parseWire, WireFormatError } from './wire.ts';
+import { listWireFolder, readWireFile, readWireStdin } from './input.ts';
+import { decodeWireText, parseWire, WireFormatError } from './wire.ts';
 import { siteConfigOrExit } from '../../src/site/config.ts';
+import { exitWithUsage, parseArgsOrExit } from '../cli.ts';
 
 /**
  * npm run import -- <file|folder|-> [--title <headline>] [--slug <slug>] [--tags a,b] [--force] [--dry-run]
  *
  * Imports NTB wire text into content/articles/YYYY/MM/DD/<slug>.md. It never
- * overwrites an article without --force, never leaves a partial file, and
- * refuses a permalink that another article already has. The last line it
- * prints is the path of the file written.
+ * overwrites an article without --force, never replaces one it wrote itself
+ * in the same run, never leaves a partial file, and refuses a permalink that
+ * another article already has. The last line it prints is the path of the
+ * file written.
  */
 
 const USAGE =
@@ -31,17 +33,13 @@ interface Flags extends ImportOptions {
   dryRun: boolean;
 }
 
-async function readInput(input: string): Promise<Uint8Array> {
-  if (input !== '-') return readFile(input);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
-    chunks.push(chunk);
-    size += chunk.byteLength;
-    // Stop reading early: decodeWireText refuses the oversized text with its message.
-    if (size > MAX_WIRE_BYTES) break;
-  }
-  return Buffer.concat(chunks);
+/** The articles a run has made so far: each path, and the input it was made from. */
+type Made = Map<string, string>;
+
+/** A problem with an input, as a refusal that names it and, where there is one, the line. */
+function refusal(name: string, error: unknown): unknown {
+  if (!(error instanceof WireFormatError)) return error;
+  return new ImportError(`${name}${error.line ? `:${error.line}` : ''}: ${error.message}`);
 }
 
 /**
@@ -69,17 +67,25 @@ async function writeAtomically(path: string, text: string, force: boolean): Prom
   }
 }
 
-/** Imports one wire text; returns the path written, or the markdown with --dry-run. */
-async function importOne(input: string, flags: Flags, contentDir: string): Promise<{ path: string; markdown: string }> {
+/**
+ * Imports one wire text; returns the path written, or the markdown with
+ * --dry-run. A folder's files are read without following links, and none may
+ * replace an article made earlier in the same run: --force is for articles
+ * that were there before it.
+ */
+async function importOne(
+  input: string,
+  flags: Flags,
+  contentDir: string,
+  { followLinks, made }: { followLinks: boolean; made: Made },
+): Promise<{ path: string; markdown: string }> {
   const name = input === '-' ? 'standard input' : input;
   let article;
   try {
-    article = wireToArticle(parseWire(decodeWireText(await readInput(input))), flags);
+    const bytes = input === '-' ? await readWireStdin() : await readWireFile(input, { followLinks });
+    article = wireToArticle(parseWire(decodeWireText(bytes)), flags);
   } catch (error) {
-    if (error instanceof WireFormatError)
-      throw new ImportError(`${name}${error.line ? `:${error.line}` : ''}: ${error.message}`);
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new ImportError(`${name}: no such file`);
-    throw error;
+    throw refusal(name, error);
   }
   if (article.titleWasDerived) {
     console.warn(
@@ -88,58 +94,80 @@ async function importOne(input: string, flags: Flags, contentDir: string): Promi
   }
   const path = join(contentDir, article.path);
   const shown = relative(process.cwd(), path);
-  const { problems } = readFrontmatter(shown, article.markdown, dirname(path));
-  if (problems.length) throw new ImportError(problems.map(formatProblem).join('; '));
-  if (flags.dryRun) return { path: shown, markdown: article.markdown };
-
-  const exists = await stat(path).then(
-    () => true,
-    () => false,
-  );
-  if (exists && !flags.force) throw new ImportError(`${shown} already exists: pass --force to replace it`);
-  const { articles } = await checkFrontmatter(contentDir);
-  const owner = articles.find(
-    (other) => other.permalink === article.permalink && resolve(other.file) !== resolve(path),
-  );
-  if (owner) {
+  const earlier = made.get(path);
+  if (earlier) {
     throw new ImportError(
-      `the permalink ${article.permalink} is already used by ${owner.file}: give this article another --slug`,
+      `${name}: would replace ${shown}, which this run made from ${earlier}: give it its own --slug and import it alone`,
     );
   }
-  await writeAtomically(path, article.markdown, flags.force);
+  const { problems } = readFrontmatter(shown, article.markdown, dirname(path));
+  if (problems.length) throw new ImportError(problems.map(formatProblem).join('; '));
+  if (!flags.dryRun) {
+    const exists = await stat(path).then(
+      () => true,
+      () => false,
+    );
+    if (exists && !flags.force) throw new ImportError(`${shown} already exists: pass --force to replace it`);
+    const { articles } = await checkFrontmatter(contentDir);
+    const owner = articles.find(
+      (other) => other.permalink === article.permalink && resolve(other.file) !== resolve(path),
+    );
+    if (owner) {
+      throw new ImportError(
+        `the permalink ${article.permalink} is already used by ${owner.file}: give this article another --slug`,
+      );
+    }
+    await writeAtomically(path, article.markdown, flags.force);
+  }
+  made.set(path, name);
   return { path: shown, markdown: article.markdown };
 }
 
 async function importFolder(folder: string, flags: Flags, contentDir: string): Promise<boolean> {
-  const files = (await readdir(folder)).filter((name) => name.endsWith('.txt')).sort();
+  let listing;
+  try {
+    listing = await listWireFolder(folder);
+  } catch (error) {
+    throw refusal(folder, error);
+  }
+  const { files, skipped } = listing;
+  for (const path of skipped) console.warn(`skipped  ${path}: not a regular file`);
   if (!files.length) throw new ImportError(`${folder}: has no .txt files to import`);
+  const made: Made = new Map();
   let failed = 0;
   for (const file of files) {
     try {
-      const { path } = await importOne(join(folder, file), flags, contentDir);
-      console.log(`imported ${join(folder, file)} → ${path}`);
+      const { path } = await importOne(file, flags, contentDir, { followLinks: false, made });
+      console.log(`imported ${file} → ${path}`);
     } catch (error) {
       if (!(error instanceof ImportError)) throw error;
       failed++;
       console.error(`failed   ${error.message}`);
     }
   }
-  console.log(`${files.length - failed} imported, ${failed} failed`);
+  const skippedCount = skipped.length ? `, ${skipped.length} skipped` : '';
+  console.log(`${files.length - failed} imported, ${failed} failed${skippedCount}`);
   return failed === 0;
 }
 
 function parseFlags(): { input: string; flags: Flags } {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      title: { type: 'string' },
-      slug: { type: 'string' },
-      tags: { type: 'string' },
-      force: { type: 'boolean', default: false },
-      'dry-run': { type: 'boolean', default: false },
+  const { values, positionals } = parseArgsOrExit(
+    {
+      allowPositionals: true,
+      options: {
+        title: { type: 'string' },
+        slug: { type: 'string' },
+        tags: { type: 'string' },
+        force: { type: 'boolean', default: false },
+        'dry-run': { type: 'boolean', default: false },
+      },
     },
-  });
-  if (positionals.length !== 1) throw new ImportError(USAGE);
+    USAGE,
+  );
+  if (positionals.length !== 1) {
+    const count = positionals.length ? `, not ${positionals.length}` : '';
+    exitWithUsage(`give one file, folder or - to import${count}`, USAGE);
+  }
   const tags = values.tags
     ?.split(',')
     .map((tag) => tag.trim())
@@ -166,7 +194,7 @@ async function main(): Promise<number> {
       );
     return (await importFolder(input, flags, contentDir)) ? 0 : 1;
   }
-  const { path, markdown } = await importOne(input, flags, contentDir);
+  const { path, markdown } = await importOne(input, flags, contentDir, { followLinks: true, made: new Map() });
   if (flags.dryRun) {
     process.stdout.write(markdown);
     console.warn(`dry run: ${path} was not written`);
@@ -179,10 +207,7 @@ async function main(): Promise<number> {
 try {
   process.exitCode = await main();
 } catch (error) {
-  if (error instanceof ImportError || (error as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-    console.error(`error: ${(error as Error).message}`);
-    process.exitCode = error instanceof ImportError && error.message === USAGE ? 2 : 1;
-  } else {
-    throw error;
-  }
+  if (!(error instanceof ImportError)) throw error;
+  console.error(`error: ${error.message}`);
+  process.exitCode = 1;
 }

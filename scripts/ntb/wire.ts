@@ -55,11 +55,19 @@ const CONTROL_CHARACTER = /[\u0000-\u0008\u000b-\u000c\u000e-\u001f\u007f]/;
 /** What ends a sentence, ignoring closing quotes and brackets after it. */
 const SENTENCE_END = /[.!?:;,…][»”"')\]]*$/;
 
+/**
+ * The refusal of a text over MAX_WIRE_BYTES. Its size is given where it is
+ * known; a stream is refused as soon as it goes over, unread beyond that.
+ */
+export function tooLargeError(size?: number): WireFormatError {
+  return new WireFormatError(
+    `is ${size === undefined ? '' : `${size} bytes, `}over the ${MAX_WIRE_BYTES}-byte limit for a wire text`,
+  );
+}
+
 /** Decodes wire bytes as UTF-8, refusing anything that is not text. */
 export function decodeWireText(bytes: Uint8Array): string {
-  if (bytes.byteLength > MAX_WIRE_BYTES) {
-    throw new WireFormatError(`is ${bytes.byteLength} bytes, over the ${MAX_WIRE_BYTES}-byte limit for a wire text`);
-  }
+  if (bytes.byteLength > MAX_WIRE_BYTES) throw tooLargeError(bytes.byteLength);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { cp, mkdir, open, readFile, symlink, truncate, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import { PROJECT_ROOT } from '../helpers/builds.ts';
@@ -149,14 +150,61 @@ describe('npm run import, bad input', () => {
     });
   }
 
-  it('refuses an unknown flag and a missing input with usage', async () => {
+  it('refuses a multi-gigabyte file in one line, without reading it', async () => {
     const contentDir = await temporaryFolder('import');
-    const unknown = await runImport([SEED_WIRE_PATH, '--tittel', 'x'], { contentDir });
-    assert.equal(unknown.code, 1);
-    assert.match(unknown.stderr, /^error: Unknown option '--tittel'/);
-    const missing = await runImport([], { contentDir });
-    assert.equal(missing.code, 2);
-    assert.match(missing.stderr, /^error: usage: npm run import -- <file\|folder\|->/);
+    // Sparse: 3 GiB long, and no disk used. Reading it whole would fail past 2 GiB.
+    const file = join(await temporaryFolder('wire'), 'synthetic-huge.txt');
+    await writeFile(file, '');
+    await truncate(file, 3 * 2 ** 30);
+    const result = await runImport([file], { contentDir });
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /^error: [^\n]+: is 3221225472 bytes, over the 1048576-byte limit for a wire text\n$/);
+    assert.deepEqual(await filesBelow(contentDir), []);
+  });
+
+  it('refuses a device or a FIFO given by name, in one line, without waiting on it', async () => {
+    const contentDir = await temporaryFolder('import');
+    const fifo = join(await temporaryFolder('wire'), 'synthetic-fifo.txt');
+    execFileSync('mkfifo', [fifo]);
+    for (const input of ['/dev/zero', fifo]) {
+      const result = await runImport([input], { contentDir });
+      assert.equal(result.code, 1, `${input}: ${result.stderr}`);
+      assert.match(
+        result.stderr,
+        /^error: [^\n]+: is not a regular file: give a wire text file, a folder of them, or - /,
+      );
+      assert.equal(result.stderr.split('\n').length, 2, 'one line');
+    }
+    assert.deepEqual(await filesBelow(contentDir), []);
+  });
+
+  it('reads standard input only up to the limit, and refuses endless input', async () => {
+    const contentDir = await temporaryFolder('import');
+    const zero = await open('/dev/zero');
+    try {
+      const result = await runImport(['-'], { contentDir, stdin: zero.fd });
+      assert.equal(result.code, 1);
+      assert.equal(result.stderr, 'error: standard input: is over the 1048576-byte limit for a wire text\n');
+    } finally {
+      await zero.close();
+    }
+  });
+
+  it('answers a bad command line with the problem and the usage, exit 2', async () => {
+    const contentDir = await temporaryFolder('import');
+    const cases: Array<[string[], RegExp]> = [
+      [[SEED_WIRE_PATH, '--tittel', 'x'], /^error: Unknown option '--tittel'/],
+      [[SEED_WIRE_PATH, '--title'], /^error: Option '--title <value>' argument missing/],
+      [[], /^error: give one file, folder or - to import\n/],
+      [[SEED_WIRE_PATH, SEED_WIRE_PATH], /^error: give one file, folder or - to import, not 2\n/],
+    ];
+    for (const [args, message] of cases) {
+      const result = await runImport(args, { contentDir });
+      assert.equal(result.code, 2, `${args.join(' ')}: ${result.stderr}`);
+      assert.match(result.stderr, message);
+      assert.match(result.stderr, /^error: [^\n]+\nusage: npm run import -- <file\|folder\|->[^\n]*\n$/);
+    }
+    assert.deepEqual(await filesBelow(contentDir), []);
   });
 });
 
@@ -178,6 +226,65 @@ describe('npm run import, a folder', () => {
       'articles/2025/03/14/syntetisk-avsnitt.md',
       'articles/2025/03/14/syntetisk-ingress-skrevet-for-testene.md',
     ]);
+  });
+
+  it('never writes two texts to one file in a run: the second is refused, with --force or without', async () => {
+    // Same date, same first sentence, so the same derived slug; the second paragraph tells them apart.
+    const wireDir = await temporaryFolder('wire');
+    const basic = await readFile(join(FIXTURES, 'basic.txt'), 'utf8');
+    await writeFile(join(wireDir, 'a-forste.txt'), basic);
+    await writeFile(
+      join(wireDir, 'b-andre.txt'),
+      basic.replace('Et syntetisk avsnitt til.', 'Et annet syntetisk avsnitt.'),
+    );
+    await cp(join(FIXTURES, 'caption-without-credit.txt'), join(wireDir, 'c-god.txt'));
+    const target = 'articles/2025/03/14/syntetisk-ingress-skrevet-for-testene.md';
+    for (const flags of [['--force'], []]) {
+      const contentDir = await temporaryFolder('import');
+      if (flags.length) {
+        // --force replaces an article that was there before the run.
+        await mkdir(join(contentDir, target, '..'), { recursive: true });
+        await writeFile(join(contentDir, target), 'SYNTHETIC: the article before the run');
+      }
+      const result = await runImport([wireDir, ...flags], { contentDir });
+      assert.equal(result.code, 1, `${flags}: ${result.stderr}`);
+      assert.match(result.stdout, /imported .*a-forste\.txt → /);
+      assert.match(result.stdout, /imported .*c-god\.txt → /);
+      const refusals = result.stderr.split('\n').filter((line) => line.startsWith('failed'));
+      assert.equal(refusals.length, 1, result.stderr);
+      assert.match(
+        refusals[0] ?? '',
+        /^failed +.*b-andre\.txt: would replace .*syntetisk-ingress-skrevet-for-testene\.md, which this run made from .*a-forste\.txt: give it its own --slug and import it alone$/,
+      );
+      assert.equal(lastLine(result.stdout), '2 imported, 1 failed');
+      const written = await readFile(join(contentDir, target), 'utf8');
+      assert.match(written, /Et syntetisk avsnitt til\./, 'the first text is the one kept');
+      assert.deepEqual(await filesBelow(contentDir), ['articles/2025/03/14/syntetisk-avsnitt.md', target]);
+    }
+  });
+
+  it('skips what is not a regular file with a note each, never following or reading it', async () => {
+    const wireDir = await temporaryFolder('wire');
+    await cp(join(FIXTURES, 'basic.txt'), join(wireDir, 'a-god.txt'));
+    execFileSync('mkfifo', [join(wireDir, 'fifo.txt')]);
+    await symlink('/dev/zero', join(wireDir, 'null-og-null.txt'));
+    // A link to a good wire text is not followed either: only what is in the folder is imported.
+    await symlink(join(FIXTURES, 'caption-without-credit.txt'), join(wireDir, 'lenke.txt'));
+    await mkdir(join(wireDir, 'mappe.txt'));
+    await mkdir(join(wireDir, 'gammelt'));
+    await cp(join(FIXTURES, 'caption-without-credit.txt'), join(wireDir, 'gammelt/c-god.txt'));
+    const contentDir = await temporaryFolder('import');
+    const result = await runImport([wireDir], { contentDir });
+    assert.equal(result.code, 0, result.stderr);
+    const skipped = result.stderr.split('\n').filter((line) => line.startsWith('skipped'));
+    assert.deepEqual(
+      skipped,
+      ['fifo.txt', 'gammelt', 'lenke.txt', 'mappe.txt', 'null-og-null.txt'].map(
+        (name) => `skipped  ${join(wireDir, name)}: not a regular file`,
+      ),
+    );
+    assert.equal(lastLine(result.stdout), '1 imported, 0 failed, 5 skipped');
+    assert.deepEqual(await filesBelow(contentDir), ['articles/2025/03/14/syntetisk-ingress-skrevet-for-testene.md']);
   });
 
   it('exits 0 when every file is imported', async () => {

@@ -1,14 +1,18 @@
 import { mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type RunResult, runScript } from './run.ts';
+import { type RunOptions, type RunResult, runScript } from './run.ts';
 
-/** Runs the NTB import as `npm run import` does, against the given content folder. */
+/**
+ * Runs the NTB import as `npm run import` does, against the given content
+ * folder. An import takes a second or two: one still running after 30 s is
+ * hanging on its input, and is killed.
+ */
 export function runImport(
   args: string[],
-  { contentDir, stdin }: { contentDir: string; stdin?: Uint8Array | string },
+  { contentDir, stdin }: { contentDir: string; stdin?: RunOptions['stdin'] },
 ): Promise<RunResult> {
-  return runScript('ntb/import.ts', args, { CONTENT_DIR: contentDir }, stdin);
+  return runScript('ntb/import.ts', args, { CONTENT_DIR: contentDir }, { stdin, timeout: 30_000 });
 }
 
 export function temporaryFolder(prefix: string): Promise<string> {
