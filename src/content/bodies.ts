@@ -22,8 +22,8 @@ export interface RenderedArticle {
 /** What the content check needs of a rendered body: its report, with lines counted from the top of the file. */
 export interface RenderedBody {
   report?: BodyReport | undefined;
-  /** Why the body could not be rendered, when it could not. */
-  failure?: string | undefined;
+  /** Why the file could not be rendered, when it could not. */
+  failure?: Omit<ContentProblem, 'file'> | undefined;
 }
 
 /** The body report the pipeline left in the rendered article's plugin frontmatter. */
@@ -52,22 +52,35 @@ export async function renderForReport<Rendered extends RenderedArticle>(
     const report = bodyReportOf(rendered);
     return { rendered, body: { report: report && inFileLines(report, source) } satisfies RenderedBody };
   } catch (error) {
+    return { rendered: undefined, body: { failure: renderFailure(error) } };
+  }
+}
+
+/**
+ * Why Astro could not render a file, as a problem of the file: its YAML
+ * reader (js-yaml) refuses some frontmatter that the check's reader takes,
+ * and says where.
+ */
+function renderFailure(error: unknown): Omit<ContentProblem, 'file'> {
+  const { name, reason, mark, message } = error as {
+    name?: string;
+    reason?: string;
+    mark?: { line: number };
+    message?: string;
+  };
+  if (name === 'YAMLException' && reason) {
     return {
-      rendered: undefined,
-      body: {
-        failure: String((error as Error).message)
-          .split('\n')
-          .at(-1),
-      },
+      line: mark && mark.line + 1,
+      field: 'frontmatter',
+      message: `is not YAML that Astro can read: ${reason}`,
     };
   }
+  return { field: 'body', message: `could not be rendered: ${String(message).split('\n')[0]}` };
 }
 
 /** A body's own problems, as content problems of its file. */
 export function bodyProblems(file: string, body: RenderedBody): ContentProblem[] {
-  if (body.failure !== undefined) {
-    return [{ file, field: 'body', message: `could not be rendered: ${body.failure}` }];
-  }
+  if (body.failure) return [{ ...body.failure, file }];
   return (body.report?.problems ?? []).map(({ line, message, severity }) => ({
     file,
     line,

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { bodyProblems, type RenderArticle, type RenderedBody, renderForReport } from './bodies.ts';
 import { decodeUtf8, findArticleFiles, readAhead } from './files.ts';
@@ -5,8 +6,9 @@ import { type ArticleFile, readFrontmatter } from './frontmatter.ts';
 import { brokenLinks } from './links.ts';
 import { lockProblems } from './lock.ts';
 import { permalinkParts, permalinkPath } from './permalink.ts';
-import { type ContentProblem, sortProblems } from './problems.ts';
+import { type ContentProblem, isError, sortProblems } from './problems.ts';
 import { redirectProblems } from './redirects.ts';
+import { sitePages } from './site-paths.ts';
 
 /**
  * The content check: every problem in every article at once, each with its
@@ -76,7 +78,21 @@ async function readContent(
   const report: ContentReport = { articles: [], problems: [] };
   const bodies = new Map<string, RenderedBody>();
   const owners = new Map<string, ArticleFile>();
-  for await (const [path, bytes] of readAhead(await findArticleFiles(join(contentDir, 'articles')))) {
+  const articlesDir = join(contentDir, 'articles');
+  if (!existsSync(articlesDir)) {
+    report.problems.push({
+      file: relative(cwd, contentDir) || '.',
+      field: 'articles',
+      message: 'is not there: set CONTENT_DIR to the folder that holds articles/, or put the articles in it',
+    });
+  }
+  for await (const [path, bytes] of readAhead(await findArticleFiles(articlesDir))) {
+    // Astro reads an article's path as an address to import its photos by, in which % and ? mean something else.
+    if (/[%?]/.test(relative(articlesDir, path))) {
+      const message = 'has a % or ? in its name or folder, which Astro reads as part of an address: rename it';
+      report.problems.push({ file: relative(cwd, path), field: 'file', message });
+      continue;
+    }
     const decoded = decodeUtf8(bytes);
     if ('badLine' in decoded) {
       const message = 'is not UTF-8 text: save the file as UTF-8, and check its letters after';
@@ -126,13 +142,14 @@ export function checkBodies(report: FrontmatterReport, bodies: ReadonlyMap<strin
     if (permalink && !idsByPermalink.has(permalink))
       idsByPermalink.set(permalink, new Set(bodies.get(file)?.report?.ids));
   }
-  // A body Astro could not read is already explained by its frontmatter's problems.
-  const withFrontmatterProblems = new Set(report.problems.map(({ file }) => file));
+  const pages = sitePages(report.articles);
+  // A file Astro could not read is already explained by its frontmatter's errors.
+  const withFrontmatterErrors = new Set(report.problems.filter(isError).map(({ file }) => file));
   return report.articles.flatMap(({ file }) => {
     const body = bodies.get(file);
-    if (!body || (body.failure !== undefined && withFrontmatterProblems.has(file))) return [];
+    if (!body || (body.failure && withFrontmatterErrors.has(file))) return [];
     const ids = new Set(body.report?.ids);
-    return [...bodyProblems(file, body), ...brokenLinks(file, body.report?.links ?? [], ids, idsByPermalink)];
+    return [...bodyProblems(file, body), ...brokenLinks(file, body.report?.links ?? [], ids, idsByPermalink, pages)];
   });
 }
 

@@ -1,6 +1,10 @@
-import { existsSync } from 'node:fs';
+import { type Dirent, existsSync, statSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { join, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
+
+function isFileBehindLink(entry: Dirent, path: string): boolean {
+  return entry.isSymbolicLink() && (statSync(path, { throwIfNoEntry: false })?.isFile() ?? false);
+}
 
 /**
  * Markdown files below a folder, in a stable order. Like Astro's glob, it
@@ -9,11 +13,21 @@ import { join, sep } from 'node:path';
  */
 export async function findArticleFiles(folder: string): Promise<string[]> {
   if (!existsSync(folder)) return [];
-  const names = await readdir(folder, { recursive: true });
-  return names
-    .filter((name) => name.endsWith('.md') && !name.split(sep).some((part) => part.startsWith('.')))
-    .map((name) => join(folder, name))
-    .sort();
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  return (
+    entries
+      .map((entry) => ({ entry, path: join(entry.parentPath, entry.name) }))
+      // A folder named like an article is not one.
+      .filter(({ entry, path }) => entry.name.endsWith('.md') && (entry.isFile() || isFileBehindLink(entry, path)))
+      .map(({ path }) => path)
+      .filter(
+        (path) =>
+          !relative(folder, path)
+            .split(sep)
+            .some((part) => part.startsWith('.')),
+      )
+      .sort()
+  );
 }
 
 /**

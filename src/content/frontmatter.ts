@@ -55,7 +55,8 @@ export function bodyLineOffset(source: string): number {
 function parseYaml(file: string, yamlText: string) {
   const lines = new LineCounter();
   const document = parseDocument(yamlText, { schema: 'core', lineCounter: lines, uniqueKeys: true });
-  const problems: ContentProblem[] = document.errors.map((error) => ({
+  // A warning (an unknown tag, such as !foo) is an error here: Astro's YAML reader refuses what it warns of.
+  const problems: ContentProblem[] = [...document.errors, ...document.warnings].map((error) => ({
     file,
     line: (error.linePos?.[0]?.line ?? 0) + 1,
     field: 'frontmatter',
@@ -119,7 +120,12 @@ export function readFrontmatter(
     });
   }
   const photo = frontmatter.photo as { src?: unknown } | undefined;
-  const photoProblem = typeof photo?.src === 'string' && localPhotoProblem(folder, photo.src);
+  // Astro reads the path as a module to import, in which % ? and # mean something else.
+  const photoProblem =
+    typeof photo?.src === 'string' &&
+    (/[%?#]/.test(photo.src)
+      ? 'has a %, ? or # in it, which Astro reads as part of an address: rename the photo without them'
+      : localPhotoProblem(folder, photo.src));
   if (photoProblem) {
     problems.push({
       file,

@@ -1,51 +1,55 @@
 import type { SiteLink } from '../markdown/body-report.ts';
 import type { ContentProblem } from './problems.ts';
+import { isSitePage } from './site-paths.ts';
 
 /** A permalink-shaped site path: /2025/09/02/slug/ */
 const ARTICLE_PATH = /^\/\d{4}\/\d{2}\/\d{2}\/[^/]+\/?$/;
 
+/** A fragment as written and as read: `%C3%B8` is `ø`. The pipeline has reported one it cannot decode. */
+function fragmentForms(hash: string): string[] {
+  const raw = hash.slice(1);
+  return [raw, decodeURIComponent(raw)];
+}
+
 /**
- * Links to an article that does not exist, or to a section its page does not
- * have. `ownIds` are the ids on the linking article's page, and `idsByPermalink`
- * those on every article's. Lines are the file's.
+ * Links to a page the site does not have, an article that does not exist, or
+ * a section its page does not have. `ownIds` are the ids on the linking
+ * article's page, `idsByPermalink` those on every article's, and `pages` every
+ * other page the site makes (site-paths.ts). Lines are the file's.
  */
 export function brokenLinks(
   file: string,
   links: SiteLink[],
   ownIds: ReadonlySet<string>,
   idsByPermalink: ReadonlyMap<string, ReadonlySet<string>>,
+  pages: ReadonlySet<string>,
 ): ContentProblem[] {
   const problems: ContentProblem[] = [];
+  const problem = (line: number | undefined, message: string) => problems.push({ file, line, field: 'body', message });
   for (const { url, line } of links) {
-    const hash = url.indexOf('#');
-    const path = hash >= 0 ? url.slice(0, hash) : url;
-    // The pipeline has reported a link it cannot decode, and kept it out of the report.
-    const id = hash >= 0 ? decodeURIComponent(url.slice(hash + 1)) : '';
+    const { pathname, hash } = new URL(url, 'https://nyhetsleser.invalid/');
     let ids = ownIds;
-    if (path) {
-      // Other pages of the site, such as topics, are checked by the build's crawler, not here.
-      if (!ARTICLE_PATH.test(path)) continue;
-      const target = idsByPermalink.get(path.endsWith('/') ? path : `${path}/`);
+    if (!url.startsWith('#')) {
+      const path = pathname.endsWith('/') || pathname.includes('.') ? pathname : `${pathname}/`;
+      if (!ARTICLE_PATH.test(pathname)) {
+        if (!isSitePage(path, pages))
+          problem(line, `links to ${url}, a page the site does not have: fix the link or remove it`);
+        continue;
+      }
+      const target = idsByPermalink.get(path);
       if (!target) {
-        problems.push({
-          file,
-          line,
-          field: 'body',
-          message: `links to ${url}, an article that does not exist: fix the link or remove it`,
-        });
+        problem(line, `links to ${url}, an article that does not exist: fix the link or remove it`);
         continue;
       }
       ids = target;
     }
     // A text fragment (#:~:text=) names a passage, not a section.
-    if (id && !id.startsWith(':~:') && !ids.has(id)) {
-      const known = [...ids].map((known) => `#${known}`).join(', ');
-      problems.push({
-        file,
+    if (hash.length > 1 && !hash.startsWith('#:~:') && !fragmentForms(hash).some((id) => ids.has(id))) {
+      const known = [...ids].map((id) => `#${id}`).join(', ');
+      problem(
         line,
-        field: 'body',
-        message: `links to ${url}, a section that does not exist: link to ${known ? `one of ${known}` : 'the article itself'}`,
-      });
+        `links to ${url}, a section that does not exist: link to ${known ? `one of ${known}` : 'the article itself'}`,
+      );
     }
   }
   return problems;

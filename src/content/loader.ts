@@ -5,6 +5,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { bodyProblems, type RenderedBody, inFileLines, bodyReportOf, renderForReport } from './bodies.ts';
 import { checkBodies, type FrontmatterReport } from './check.ts';
 import { codeDigest } from './code-digest.ts';
+import { localPhotoProblem } from '../markdown/local-photos.ts';
 import { readFrontmatter } from './frontmatter.ts';
 import { ContentError, type ContentProblem, formatProblem, isError, sortProblems } from './problems.ts';
 
@@ -27,8 +28,8 @@ export interface ArticleLoaderOptions {
  * The articles collection. Every article is read once: its frontmatter as the
  * config's frontmatter pass found it (dates still text, so that the schema
  * can refuse an impossible one), its body rendered by the article pipeline,
- * which reports the body's problems as it renders. An article whose file has
- * not changed keeps what the store has of it, report included. When anything
+ * which reports the body's problems as it renders. An article whose file and
+ * photos have not changed keeps what the store has of it, report included. When anything
  * is wrong, the load stops with every problem in every article at once, each
  * as `path:line: field: message`; `npm run check` prints the same lines.
  */
@@ -47,7 +48,11 @@ export function articleLoader({ contentDir, report }: ArticleLoaderOptions): Loa
     const id = idOf(path);
     const digest = context.generateDigest(source);
     const stored = context.store.get(id);
-    if (valid && stored?.digest === digest && stored.rendered) {
+    // The photos beside an unchanged article can have changed: it is kept only while they are still photos.
+    const photos = (stored?.rendered?.metadata?.localImagePaths ?? []) as string[];
+    // Astro keeps them read from their addresses: paths, not URLs.
+    const photosKept = photos.every((photo) => !localPhotoProblem(dirname(path), photo));
+    if (valid && stored?.digest === digest && stored.rendered && photosKept) {
       const kept = bodyReportOf({ html: stored.rendered.html, metadata: stored.rendered.metadata ?? {} });
       return { report: kept && inFileLines(kept, source) } satisfies RenderedBody;
     }

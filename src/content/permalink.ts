@@ -36,3 +36,13 @@ export function withBase(path: string, base: string): string {
 export function absoluteUrl(path: string, site: string, base: string): string {
   return new URL(withBase(path, base), site).href;
 }
+
+/** A topic's URL segment, made like a permalink's slug. */
+export function topicSlug(tag: string): string {
+  return slugify(tag);
+}
+
+/** `/emne/okonomi/` */
+export function topicPath(tag: string): string {
+  return `/emne/${topicSlug(tag)}/`;
+}

@@ -1,8 +1,6 @@
 import type { ArticleFile } from './frontmatter.ts';
 import type { ContentProblem } from './problems.ts';
-
-/** Paths the site generates itself, which no old permalink may take over: search, topics, listings, and date archives. */
-const GENERATED_PAGE = /^\/(?:(?:sok|emne|side|_astro|pagefind)\/|\d{4}\/(?:\d{2}\/(?:\d{2}\/)?)?$)/;
+import { RESERVED_PATH } from './site-paths.ts';
 
 /**
  * Redirect problems: a redirect from a page the site generates, from a live
@@ -23,7 +21,7 @@ export function redirectProblems(articles: ArticleFile[], owners: Map<string, Ar
         });
       const live = owners.get(path);
       const other = redirected.get(path);
-      if (GENERATED_PAGE.test(path)) {
+      if (RESERVED_PATH.test(path)) {
         problem(`is ${path}, a page the site makes itself: only an old article's permalink can redirect`);
       } else if (live) {
         problem(`is ${path}, the live permalink of ${live.file}: a page that exists cannot also redirect`);

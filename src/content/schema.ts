@@ -98,9 +98,10 @@ const articleFields = {
 /** Old permalinks of this article, which redirect here: /2025/09/02/gammel-slug/ */
 const redirectFrom = z
   .array(
-    // Segments of . or .. would lead somewhere else than they say.
-    z.string().regex(/^\/(?:(?!\.\.?\/)[a-z0-9._~-]+\/)+$/, {
-      error: 'must be a site path with slashes at both ends and no . or .. parts, like /2025/09/02/gammel-slug/',
+    // No dots: a segment of . or .. leads elsewhere than it says, and a name like card.png or index.html is a file the build writes.
+    z.string().regex(/^\/(?:[a-z0-9_~-]+\/)+$/, {
+      error:
+        'must be a site path of lowercase letters, digits and - _ ~ between slashes, like /2025/09/02/gammel-slug/',
     }),
   )
   .default([]);

@@ -6,6 +6,7 @@ import rehypeHeadingAnchors from './rehype-heading-anchors.ts';
 import rehypeHeadingIds from './rehype-heading-ids.ts';
 import rehypeHtmlPolicy from './rehype-html-policy.ts';
 import rehypeInternalLinks from './rehype-internal-links.ts';
+import rehypeRawImages from './rehype-raw-images.ts';
 import rehypeSections from './rehype-sections.ts';
 import remarkLede from './remark-lede.ts';
 import remarkLocalImages from './remark-local-images.ts';
@@ -21,8 +22,8 @@ export interface ArticleMarkdownOptions {
 /**
  * The one article pipeline, in order, which both renders and checks: Astro
  * renders every article with it, and `npm run check` runs the same. Raw HTML
- * is parsed and held to the policy first, so that no other plugin sees what
- * it removes; sections and anchors come late, since they need the heading
+ * is parsed and held to the policy first among the rehype plugins, so that
+ * none of them sees what it removes; sections and anchors come late, since they need the heading
  * ids, and the links and the report last.
  */
 export function articleMarkdown({ base }: ArticleMarkdownOptions) {
@@ -34,6 +35,7 @@ export function articleMarkdown({ base }: ArticleMarkdownOptions) {
       rehypePlugins: [
         rehypeRaw,
         rehypeHtmlPolicy,
+        rehypeRawImages,
         rehypeHeadingIds,
         rehypeFigures,
         rehypeSections,

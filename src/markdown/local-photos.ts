@@ -31,19 +31,25 @@ function isPhoto(path: string): boolean {
   return PHOTO_SIGNATURES.some((signature) => signature(head));
 }
 
+/** What is wrong with the photo a body's image URL names, or nothing; see `localPhotoProblem`. */
+export function localPhotoUrlProblem(folder: string, url: string): string | undefined {
+  let path: string;
+  try {
+    path = decodeURI(url);
+  } catch {
+    return 'is not a valid path: write a percent sign as %25';
+  }
+  return localPhotoProblem(folder, path);
+}
+
 /**
  * What is wrong with a photo path of an article in `folder`, or nothing: it
  * must be a JPEG, PNG, WebP, AVIF or GIF file in the article's folder or below
  * it, also once links are followed, so that no file from elsewhere on the
  * machine is published and Astro's image service can read it.
  */
-export function localPhotoProblem(folder: string, url: string): string | undefined {
-  let path: string;
-  try {
-    path = resolve(folder, decodeURI(url));
-  } catch {
-    return 'is not a valid path: write a percent sign as %25';
-  }
+export function localPhotoProblem(folder: string, relativePath: string): string | undefined {
+  const path = resolve(folder, relativePath);
   let real: string;
   try {
     real = realpathSync(path);

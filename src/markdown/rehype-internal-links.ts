@@ -43,8 +43,10 @@ export default function rehypeInternalLinks({ base }: { base: string }) {
         return;
       }
       const hash = href.indexOf('#');
-      const fragment = hash >= 0 ? decodeURIComponent(href.slice(hash + 1)) : '';
-      const prefixed = hash === 0 && !ids.has(fragment) && ids.has(CLOBBER_PREFIX + fragment);
+      // A footnote's id keeps its label as written (fn-%C3%B8); an HTML anchor's is read (på-tvers).
+      const forms = hash >= 0 ? [href.slice(hash + 1), decodeURIComponent(href.slice(hash + 1))] : [];
+      const prefixed =
+        hash === 0 && !forms.some((form) => ids.has(form)) && forms.some((form) => ids.has(CLOBBER_PREFIX + form));
       const url = prefixed ? `#${CLOBBER_PREFIX}${href.slice(1)}` : href;
       if (written) bodyReport(file).links.push({ url, line: written.start.line });
       node.properties.href = url.startsWith('/') ? `${base}${url.slice(1)}` : url;

@@ -27,6 +27,7 @@ export default function remarkLede() {
     const paragraph = firstParagraph(tree.children);
     if (!paragraph) return;
     paragraph.data = { ...paragraph.data, hProperties: { ...paragraph.data?.hProperties, className: ['lede'] } };
-    frontmatter.lede = toString(paragraph);
+    // Its text alone: raw HTML in it (<abbr>, <b>) would show as tags in descriptions and listings.
+    frontmatter.lede = toString(paragraph, { includeHtml: false });
   };
 }

@@ -2,7 +2,7 @@ import type { Definition, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { reportProblem } from './body-report.ts';
-import { isLocalFile, localPhotoProblem } from './local-photos.ts';
+import { isLocalFile, localPhotoUrlProblem } from './local-photos.ts';
 
 /**
  * Reports a photo in the body that is not a file beside the article, and
@@ -25,7 +25,7 @@ export default function remarkLocalImages() {
             ? definitions.get(node.identifier)?.url
             : undefined;
       if (url === undefined || !isLocalFile(url) || !parent || index === undefined) return;
-      const problem = localPhotoProblem(folder, url);
+      const problem = localPhotoUrlProblem(folder, url);
       if (!problem) return;
       reportProblem(file, node, `shows the photo "${url}", which ${problem}`);
       parent.children.splice(index, 1);

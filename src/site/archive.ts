@@ -1,5 +1,5 @@
 import { calendarParts } from '../content/dates.ts';
-import { slugify } from '../markdown/slug.ts';
+import { topicSlug } from '../content/permalink.ts';
 
 /**
  * Listings of articles: pages of a front page or topic, the calendar of the
@@ -89,12 +89,3 @@ export function topicsOf<T>(articles: readonly T[], tagsOf: (article: T) => stri
     .sort((a, b) => a.name.localeCompare(b.name, 'nb'));
 }
 
-/** A topic's URL segment, made like a permalink's slug. */
-export function topicSlug(tag: string): string {
-  return slugify(tag);
-}
-
-/** `/emne/okonomi/` */
-export function topicPath(tag: string): string {
-  return `/emne/${topicSlug(tag)}/`;
-}

@@ -33,6 +33,8 @@ export function articleCard(
 export interface SiteCard {
   path: string;
   input: CardInput;
+  /** The article the card is drawn for, to name when it cannot be. */
+  file?: string;
 }
 
 /** Every card the site has: its own, and one for each article with valid frontmatter. */
@@ -45,6 +47,7 @@ export function siteCards(articles: ArticleFile[]): SiteCard[] {
             {
               path: cardPath(permalink),
               input: articleCard(data, data.photo?.src && resolve(dirname(file), data.photo.src)),
+              file,
             },
           ]
         : [],

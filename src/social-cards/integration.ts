@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { virtualModule } from '../site/virtual-module.ts';
 import type { SiteCard } from './cards.ts';
+import { ContentError } from '../content/problems.ts';
 import { pruneCardCache } from './render.ts';
 import { SocialCardPool } from './pool.ts';
 
@@ -67,7 +68,18 @@ export default function socialCards({ cards }: { cards: SiteCard[] }): AstroInte
           await Promise.all(
             Array.from({ length: PLACING_AT_ONCE }, async () => {
               for (const card of unplaced) {
-                const cached = await cardPool.render(card.input);
+                const cached = await cardPool.render(card.input).catch((error: Error) => {
+                  // A photo whose first bytes are right can still be cut short: the card is where it shows.
+                  const field = card.input.photoPath ? 'photo.src' : 'title';
+                  const reason = error.message.split('\n')[0] ?? '';
+                  throw new ContentError([
+                    {
+                      file: card.file ?? card.path,
+                      field,
+                      message: `could not be drawn on the social card: ${reason}`,
+                    },
+                  ]);
+                });
                 placed.add(cached);
                 await placeCard(cached, join(outDir, card.path)).catch((error: Error) => {
                   throw new Error(`The social card ${card.path} could not be put beside its page: ${error.message}`);

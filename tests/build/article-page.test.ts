@@ -28,7 +28,10 @@ describe('the seed article page', () => {
     const lede = text(one(page, '.article-body p.lede'));
     assert.equal(headline, 'Putin kalte Xi for en «nær venn»');
     assert.ok(lede.startsWith(headline), 'the lede starts with the headline');
-    assert.equal(one(page, 'meta[name=description]').properties.content, lede);
+    // The page keeps the whole lede; its description is the lede cut at a word, within 160 characters.
+    const description = String(one(page, 'meta[name=description]').properties.content);
+    assert.ok(description.length <= 160 && description.endsWith('…'), description);
+    assert.ok(lede.startsWith(description.slice(0, -1)), description);
   });
 
   it('has the opening and one section per subheading, labelled by it', () => {

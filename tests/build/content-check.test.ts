@@ -11,7 +11,7 @@ const FOLDER = 'tests/fixtures/bad-content';
 const A = `${FOLDER}/articles/2025/09/02`;
 const EXPECTED = [
   `${A}/feilstavet-felt.md:6: tagger: is not a known field: check the spelling (known fields: title, lede, published, updated, source, byline, tags, slug, photo, redirectFrom)`,
-  `${A}/fremtiden.md: published: warning: is in the future: the article is published as soon as it is built, so give the time it goes out`,
+  `${A}/fremtiden.md:4: published: "2099-01-01" is before 1900 or more than a year from now: check the year`,
   `${A}/lenke-til-ingenting.md:8: body: links to /2025/09/01/finnes-ikke/, an article that does not exist: fix the link or remove it`,
   `${A}/lenke-til-ingenting.md:8: body: links to /2025/09/02/gyldig/#finnes-ikke, a section that does not exist: link to one of #bakgrunn`,
   `${A}/like-overskrifter.md:12: body: warning: the heading «Okonomi» gets the id #okonomi-1, since «Økonomi» already has #okonomi: a link to it breaks if the other is changed, so give it other words`,
@@ -21,6 +21,7 @@ const EXPECTED = [
   `${A}/samme-lenke.md:6: slug: gives the permalink /2025/09/02/gyldig/, which ${A}/gyldig.md already has: give one of them another slug`,
   `${A}/skript.md:10: body: <script> is not allowed in an article: remove it`,
   `${A}/skript.md:12: body: onerror="alert('syntetisk')" on <img> is not allowed: remove it`,
+  `${A}/skript.md:12: body: <img src="x"> does not publish the photo: write it in markdown, ![what it shows](x)`,
   `${A}/umulig-dato.md:4: published: "2025-02-30" is not a real date: write it like 2025-09-02 or 2025-09-02T14:30 (Oslo time)`,
   `${A}/uten-tittel.md: title: is missing: add the headline`,
   `${FOLDER}/permalinks.lock:2: permalink: /2025/09/02/fjernet/ was published and no longer resolves: restore the article, or add /2025/09/02/fjernet/ to redirectFrom in the article that replaces it`,
@@ -30,7 +31,7 @@ describe('npm run check on a folder with planted problems', () => {
   it('prints exactly one line for each problem, by file and line, and fails', async () => {
     const result = await runScript('check-content.ts', [], { CONTENT_DIR: FOLDER });
     assert.deepEqual(result.stdout.trimEnd().split('\n'), EXPECTED);
-    assert.equal(result.stderr, '12 articles checked: 12 errors, 2 warnings\n');
+    assert.equal(result.stderr, '12 articles checked: 14 errors, 1 warnings\n');
     assert.equal(result.code, 1);
   });
 
@@ -38,7 +39,7 @@ describe('npm run check on a folder with planted problems', () => {
     const result = await runScript('check-content.ts', ['--strict'], { CONTENT_DIR: FOLDER });
     assert.equal(result.stdout.trimEnd().split('\n').length, EXPECTED.length);
     assert.doesNotMatch(result.stdout, /warning:/);
-    assert.equal(result.stderr, '12 articles checked: 14 errors, 0 warnings\n');
+    assert.equal(result.stderr, '12 articles checked: 15 errors, 0 warnings\n');
   });
 
   it('passes the real content', async () => {

@@ -1,14 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  adjacentPagePaths,
-  calendarOf,
-  listingPagePath,
-  paginate,
-  topicPath,
-  topicsOf,
-} from '../../src/site/archive.ts';
+import { adjacentPagePaths, calendarOf, listingPagePath, paginate, topicsOf } from '../../src/site/archive.ts';
 import { parsePublicationDate } from '../../src/content/dates.ts';
+import { topicPath } from '../../src/content/permalink.ts';
 
 const PER_PAGE = 3;
 const numbers = (count: number) => Array.from({ length: count }, (_, index) => index + 1);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
+import { copyFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
@@ -89,6 +89,22 @@ describe('articleLoader', () => {
     assert.deepEqual(second.rendered, [join(root, 'articles/2025/09/02/b.md')]);
     assert.equal(second.warnings.length, 1);
     assert.match(second.warnings[0] ?? '', /a\.md:11: body: warning: the heading «Like» gets the id #like-1/);
+  });
+
+  it('renders an unchanged article again when a photo beside it has changed, and names what is wrong', async () => {
+    const root = await contentFolder({ 'articles/2025/09/02/a.md': article(VALID, '![Syntetisk](./foto.png)\n') });
+    await copyFile(
+      'tests/fixtures/content/articles/2025/01/15/testbilde.png',
+      join(root, 'articles/2025/09/02/foto.png'),
+    );
+    const first = loaderContext(root);
+    await load(root, first.context);
+    await writeFile(join(root, 'articles/2025/09/02/foto.png'), 'syntetisk tekst, ikke et bilde');
+    const second = loaderContext(root, first.store, first.meta);
+    await assert.rejects(
+      load(root, second.context),
+      /a\.md:7: body: shows the photo "\.\/foto\.png", which is not a JPEG/,
+    );
   });
 
   it('renders everything again when the code that renders has changed, and forgets removed articles', async () => {

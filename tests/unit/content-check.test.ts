@@ -94,8 +94,12 @@ describe('checkContent', () => {
     assert.deepEqual(problems, []);
     assert.equal(articles[0]?.permalink, '/2025/09/02/mote-i-beijing/');
   });
-  it('finds nothing in a folder that does not exist', async () => {
-    assert.deepEqual(await checkContent('/finnes/ikke', render), { articles: [], problems: [] });
+  it('says so when the folder has no articles/, rather than building an empty site', async () => {
+    const { articles, problems } = await checkContent('/finnes/ikke', render, { cwd: '/' });
+    assert.deepEqual(articles, []);
+    assert.deepEqual(problems.map(formatProblem), [
+      'finnes/ikke: articles: is not there: set CONTENT_DIR to the folder that holds articles/, or put the articles in it',
+    ]);
   });
 });
 
@@ -229,6 +233,77 @@ describe('checkContent, files that are not UTF-8', () => {
     );
     assert.deepEqual((await checkContent(root, render, { cwd: root })).problems.map(formatProblem), [
       'articles/2025/09/02/latin1.md:7: encoding: is not UTF-8 text: save the file as UTF-8, and check its letters after',
+    ]);
+  });
+});
+
+describe('checkContent, what passed the check and then stopped Astro', () => {
+  it('names a YAML tag that Astro cannot read, at its line, even beside a warning', async () => {
+    const root = await contentFolder({
+      'articles/2025/09/02/a.md': article('title: !foo Syntetisk\npublished: 2027-01-15T10:00\nsource: NTB'),
+    });
+    const lines = (await checkContent(root, render, { cwd: root })).problems.map(formatProblem);
+    assert.equal(
+      lines.filter((line) => line.startsWith('articles/2025/09/02/a.md:2: frontmatter: is not valid YAML')).length,
+      1,
+      lines.join('\n'),
+    );
+  });
+  it("gives the line of a frontmatter Astro's YAML reader refuses, from where it says", async () => {
+    const root = await contentFolder({ 'articles/2025/09/02/a.md': article(VALID) });
+    const refuses = async () => {
+      throw Object.assign(new Error('syntetisk'), {
+        name: 'YAMLException',
+        reason: 'syntetisk grunn',
+        mark: { line: 2 },
+      });
+    };
+    assert.deepEqual((await checkContent(root, refuses, { cwd: root })).problems.map(formatProblem), [
+      'articles/2025/09/02/a.md:3: frontmatter: is not YAML that Astro can read: syntetisk grunn',
+    ]);
+  });
+  it('names a file with % or ? in its path, and skips a folder named like an article', async () => {
+    const root = await contentFolder({
+      'articles/2025/09/02/50%.md': article(VALID),
+      'articles/2025/09/02/mappe.md/x.txt': 'syntetisk',
+    });
+    assert.deepEqual((await checkContent(root, render, { cwd: root })).problems.map(formatProblem), [
+      'articles/2025/09/02/50%.md: file: has a % or ? in its name or folder, which Astro reads as part of an address: rename it',
+    ]);
+  });
+  it('names a lead photo path with %, ? or #, which Astro reads as an address', async () => {
+    const root = await contentFolder({
+      'articles/2025/09/02/a.md': article(`${VALID}\nphoto:\n  src: ./foto?2.png\n  alt: Alt\n  caption: Tekst`),
+    });
+    assert.match(
+      (await checkContent(root, render, { cwd: root })).problems.map(formatProblem).join('\n'),
+      /a\.md:6: photo\.src: names "\.\/foto\?2\.png", which has a %, \? or # in it/,
+    );
+  });
+  it('resolves links to the pages the site makes, with a query or without a trailing slash, and names the rest', async () => {
+    const root = await contentFolder({
+      'articles/2025/09/02/a.md': article(
+        `${VALID}\ntags: [Kina]`,
+        '[a](/emne/kina/) [b](/2025/09/) [c](/2025/09/02/a?q=1) [d](/side/2/) [e](/sok/?q=x)\n\n[f](/emne/finnes-ikke/)\n\n[g](/2025/09/02/a/index.html)\n\n[h](/nyheter/2025/09/02/a/)\n',
+      ),
+    });
+    assert.deepEqual(
+      (await checkContent(root, render, { cwd: root })).problems.map(
+        ({ line, message }) => `${line} ${message.split(',')[0]}`,
+      ),
+      ['10 links to /emne/finnes-ikke/', '12 links to /2025/09/02/a/index.html', '14 links to /nyheter/2025/09/02/a/'],
+    );
+  });
+});
+
+describe('checkContent, articles dated ahead', () => {
+  it('warns of an article dated in the future, which goes out as soon as it is built', async () => {
+    const soon = new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+    const root = await contentFolder({
+      'articles/2025/09/02/a.md': article(`title: X\npublished: ${soon}\nsource: NTB`),
+    });
+    assert.deepEqual((await checkContent(root, render, { cwd: root })).problems.map(formatProblem), [
+      'articles/2025/09/02/a.md: published: warning: is in the future: the article is published as soon as it is built, so give the time it goes out',
     ]);
   });
 });

@@ -45,3 +45,16 @@ describe('rehype-internal-links', () => {
     assert.deepEqual(report.links, []);
   });
 });
+
+describe('rehype-internal-links, footnote labels', () => {
+  it('leads a footnote with a non-ASCII or % label to its note, and back', async () => {
+    const { html, report } = await renderArticleBody(
+      'Tekst.[^ø] Mer.[^50%]\n\n[^ø]: Syntetisk.\n\n[^50%]: Syntetisk.\n',
+    );
+    const hrefs = [...html.matchAll(/href="#([^"]+)"/g)].map((match) => match[1] ?? '');
+    const ids = new Set([...html.matchAll(/id="([^"]+)"/g)].map((match) => match[1]));
+    for (const href of hrefs) assert.ok(ids.has(href), `#${href} has its id`);
+    assert.ok(hrefs.length >= 4);
+    assert.deepEqual(report.problems, []);
+  });
+});

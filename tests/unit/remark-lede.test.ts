@@ -27,3 +27,15 @@ describe('remark-lede', () => {
     assert.equal(html, '<p>Første avsnitt.</p>');
   });
 });
+
+describe('remark-lede, HTML in the opening paragraph', () => {
+  it('keeps its text and not its tags, which would show in descriptions', async () => {
+    const { frontmatter } = await renderMarkdown(
+      'Møtet i <abbr title="Norsk Telegrambyrå">NTB</abbr> var <b>kort</b>.',
+      {
+        remark: [remarkLede],
+      },
+    );
+    assert.equal(frontmatter.lede, 'Møtet i NTB var kort.');
+  });
+});
