@@ -6,6 +6,7 @@ import { redirectsOf } from './src/content/redirects.ts';
 import { articleMarkdown } from './src/markdown/index.ts';
 import cdnFiles from './src/site/cdn-files.ts';
 import { siteConfigOrExit } from './src/site/config.ts';
+import { PAGE_DIRECTIVES } from './src/site/content-security-policy.ts';
 import { SEARCH_INDEX_DIR } from './src/site/search-index.ts';
 import { virtualModule } from './src/site/virtual-module.ts';
 import socialCards from './src/social-cards/integration.ts';
@@ -50,21 +51,12 @@ export default defineConfig({
     socialCards({ cards: siteCards(content.articles) }),
     // Last, so that _headers also covers the cards put in place before it, and the search index that
     // npm run build writes once Astro is done.
-    cdnFiles({ redirects, laterFolders: [SEARCH_INDEX_DIR] }),
+    cdnFiles({ redirects, searchIndex: SEARCH_INDEX_DIR }),
   ],
   security: {
-    // Astro hashes every style and script it emits into a CSP meta tag: no 'unsafe-inline'.
-    csp: {
-      directives: [
-        "default-src 'self'",
-        "img-src 'self' data:",
-        "font-src 'self'",
-        "connect-src 'self'",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-      ],
-    },
+    // Astro hashes every style and script it emits into a CSP meta tag: no 'unsafe-inline'. The
+    // directives are the site's one policy, which _headers also sends (src/site/content-security-policy.ts).
+    csp: { directives: [...PAGE_DIRECTIVES] },
   },
   devToolbar: { enabled: false },
 });

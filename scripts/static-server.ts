@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer, type ServerResponse, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, isAbsolute, join, relative, sep } from 'node:path';
@@ -10,9 +10,10 @@ import { createBrotliCompress } from 'node:zlib';
  * A static file server that behaves like a CDN in front of `dist/`: a folder
  * serves its index.html, a folder without its trailing slash redirects to it,
  * an unknown path gets 404.html with status 404, and text is sent
- * brotli-compressed to clients that accept it. A malformed URL gets 400, and
- * a path that climbs out of the folder 404. It listens on loopback only, for
- * screenshots and tests.
+ * brotli-compressed to clients that accept it, with the headers the site's
+ * `_headers` gives each path. A malformed URL gets 400, and a path that
+ * climbs out of the folder 404. It listens on loopback only, for screenshots
+ * and tests.
  */
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -30,6 +31,48 @@ const CONTENT_TYPES: Record<string, string> = {
   '.avif': 'image/avif',
   '.ico': 'image/x-icon',
 };
+
+/** The rules of a `_headers` file: a path pattern, and the headers of the paths it matches. */
+export type HeaderRules = Array<{ pattern: RegExp; headers: Array<[string, string]> }>;
+
+/** A segment of a `_headers` path as a regular expression: `:name` is any one segment, `*` anything at all. */
+const segmentPattern = (segment: string) =>
+  segment.startsWith(':')
+    ? '[^/]+'
+    : segment
+        .split('*')
+        .map((text) => text.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*');
+
+/**
+ * A `_headers` file as Netlify and Cloudflare Pages read it: a path on a line
+ * of its own, its headers indented below it. As on Netlify, case does not
+ * count and a trailing slash may be left off, so a rule matches the most
+ * paths it can on either host.
+ */
+export function parseHeadersFile(text: string): HeaderRules {
+  const rules: HeaderRules = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim() || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      const segments = line.trim().split('/').filter(Boolean).map(segmentPattern);
+      rules.push({ pattern: new RegExp(`^/${segments.join('/')}/?$`, 'i'), headers: [] });
+    } else {
+      const colon = line.indexOf(':');
+      rules.at(-1)?.headers.push([line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim()]);
+    }
+  }
+  return rules;
+}
+
+/** The headers a host sends for a path: every matching rule's, the values of a header two rules set joined with commas. */
+export function headersFor(rules: HeaderRules, pathname: string): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const rule of rules.filter(({ pattern }) => pattern.test(pathname))) {
+    for (const [name, value] of rule.headers) headers[name] = headers[name] ? `${headers[name]}, ${value}` : value;
+  }
+  return headers;
+}
 
 export interface StaticServer {
   /** The site's root URL, base included: http://127.0.0.1:PORT/nyheter/ */
@@ -78,6 +121,7 @@ function resolveRequest(url: string, root: string, base: string): { pathname: st
 }
 
 export async function startStaticServer(root: string, base = '/'): Promise<StaticServer> {
+  const rules = parseHeadersFile(await readFile(join(root, '_headers'), 'utf8').catch(() => ''));
   const server: Server = createServer(async (request, response) => {
     const requested = resolveRequest(request.url ?? '/', root, base);
     if (!requested) {
@@ -86,6 +130,7 @@ export async function startStaticServer(root: string, base = '/'): Promise<Stati
       return response.end('Bad request');
     }
     const { pathname, path } = requested;
+    for (const [name, value] of Object.entries(headersFor(rules, pathname))) response.setHeader(name, value);
     const notFound = async () => {
       if (await isFile(join(root, '404.html')))
         return send(request, response, 404, join(root, '404.html'), CONTENT_TYPES['.html'] as string);

@@ -12,10 +12,20 @@ import { visit } from 'unist-util-visit';
  * and `<iframe>` embeds from the hosts in `EMBED_HOSTS`. Never allowed:
  * `<script>`, `<style>`, other iframes, `on*` event attributes, and
  * `javascript:`, `data:` or other URL schemes.
+ *
+ * The site's Content-Security-Policy (src/site/content-security-policy.ts) is
+ * made from `EMBED_ORIGINS` and `IMAGE_SCHEMES`, so that it lets through what
+ * this policy lets through, and nothing more.
  */
 
 /** Video players an article may embed, over https. */
 export const EMBED_HOSTS = ['www.youtube-nocookie.com', 'player.vimeo.com'] as const;
+
+/** The embeds as origins: https on its default port, as a CSP's `frame-src` names them. */
+export const EMBED_ORIGINS: readonly string[] = EMBED_HOSTS.map((host) => `https://${host}`);
+
+/** Schemes an image (and an embed, before its origin is checked) may load from; relative URLs stay on the site. */
+export const IMAGE_SCHEMES = ['http', 'https'] as const;
 
 /** What the policy puts before ids from the content, so that they cannot clobber the page's own. */
 export const CLOBBER_PREFIX = 'user-content-';
@@ -29,7 +39,7 @@ export const HTML_SCHEMA: Schema = {
     p: [['className', 'lede']],
     iframe: ['src', 'title', 'width', 'height', 'allow', 'allowFullScreen', 'loading'],
   },
-  protocols: { ...defaultSchema.protocols, src: ['http', 'https'] },
+  protocols: { ...defaultSchema.protocols, src: [...IMAGE_SCHEMES] },
   strip: ['script', 'style'],
   clobberPrefix: CLOBBER_PREFIX,
 };
@@ -37,8 +47,8 @@ export const HTML_SCHEMA: Schema = {
 export function isAllowedEmbed(src: unknown): boolean {
   if (typeof src !== 'string') return false;
   try {
-    const url = new URL(src);
-    return url.protocol === 'https:' && (EMBED_HOSTS as readonly string[]).includes(url.hostname);
+    // By origin, as the CSP allows it: another port or scheme is another origin.
+    return EMBED_ORIGINS.includes(new URL(src).origin);
   } catch {
     return false;
   }

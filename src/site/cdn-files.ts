@@ -1,6 +1,9 @@
 import { readdir, writeFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { withBase } from '../content/permalink.ts';
+import { FILE_POLICY, PAGE_HEADER_POLICY, SEARCH_INDEX_POLICY } from './content-security-policy.ts';
 
 /**
  * Writes the files static hosts read beside the pages: `_headers` (Netlify and
@@ -8,7 +11,7 @@ import { withBase } from '../content/permalink.ts';
  * every old permalink. Both honour the site's base.
  */
 
-/** Headers for every response. The CSP itself is in each page's meta tag, from Astro. */
+/** Headers for every response. */
 export const SECURITY_HEADERS = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
@@ -22,31 +25,76 @@ export const HTML_CACHE_CONTROL = 'public, max-age=0, s-maxage=60, must-revalida
 /** Astro's hashed assets never change under the same name. */
 export const ASSET_CACHE_CONTROL = 'public, max-age=31536000, immutable';
 
-function block(path: string, headers: Record<string, string>): string {
-  return [path, ...Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`)].join('\n');
-}
-
 /** Astro's folder of content-hashed files. */
 const HASHED_ASSETS = '_astro';
+const HOST_FILES = new Set(['_headers', '_redirects']);
+
+const isPage = (path: string) => path.endsWith('.html');
 
 /**
- * The `_headers` file for a built site whose top level holds `topLevel`.
- * Security headers go on every path. Cache rules never overlap, because hosts
- * join the values of a header that two matching rules set: hashed assets get
- * one rule, and every other top-level file and folder gets the short one.
+ * The rule for a file in a folder of pages, by its depth and name
+ * (`/:dir1/:dir2/:dir3/:dir4/card.png`): one rule for every article's card,
+ * where a rule for each would pass a host's limit (Cloudflare Pages reads
+ * 100). A placeholder is one segment, so no page's address, which ends in a
+ * slash or `.html`, matches it.
  */
-export function headersFile(base: string, topLevel: Array<{ name: string; isDirectory: boolean }>): string {
-  const shortLived = topLevel
-    .filter(({ name }) => name !== HASHED_ASSETS && !name.startsWith('_headers') && name !== '_redirects')
-    .map(({ name, isDirectory }) => (isDirectory ? `/${name}/*` : `/${name}`))
-    .sort();
-  return `${[
-    block(withBase('/*', base), SECURITY_HEADERS),
-    block(withBase(`/${HASHED_ASSETS}/*`, base), { 'Cache-Control': ASSET_CACHE_CONTROL }),
-    ...[base, ...shortLived.map((path) => withBase(path, base))].map((path) =>
-      block(path, { 'Cache-Control': HTML_CACHE_CONTROL }),
-    ),
-  ].join('\n\n')}\n`;
+function besidePagesRule(path: string): string {
+  const parts = path.split('/');
+  return `/${[...parts.slice(0, -1).map((_, index) => `:dir${index + 1}`), parts.at(-1)].join('/')}`;
+}
+
+/**
+ * The `_headers` file for a built site of `files` (paths relative to it, with
+ * `/`) and `searchIndex`, the folder written after Astro.
+ *
+ * Hosts send every rule that matches a path, and join the values of a header
+ * two rules set; two CSP values are two policies, and a browser enforces both.
+ * So `/*` gets the page policy, which has no directive a page's hashed script
+ * or style could fail; the strict policy goes on rules that match no page
+ * (folders without pages, top-level files, files beside pages by depth and
+ * name), where the page policy beside it only narrows it further. Cache rules
+ * never overlap: hashed assets get one rule, every other top-level file and
+ * folder the short one.
+ */
+export function headersFile(base: string, files: string[], searchIndex: string): string {
+  const rules = new Map<string, Record<string, string>>();
+  const add = (path: string, headers: Record<string, string>) => {
+    const key = withBase(path, base);
+    rules.set(key, { ...rules.get(key), ...headers });
+  };
+  add('/*', { ...SECURITY_HEADERS, 'Content-Security-Policy': PAGE_HEADER_POLICY });
+  add(`/${HASHED_ASSETS}/*`, { 'Cache-Control': ASSET_CACHE_CONTROL });
+  add('/', { 'Cache-Control': HTML_CACHE_CONTROL });
+
+  const folders = new Map<string, string[]>([[searchIndex, []]]);
+  const topFiles: string[] = [];
+  for (const path of files) {
+    const slash = path.indexOf('/');
+    const folder = path.slice(0, slash);
+    if (slash < 0) topFiles.push(path);
+    else if (folders.has(folder)) folders.get(folder)?.push(path);
+    else folders.set(folder, [path]);
+  }
+  const besidePages = new Set<string>();
+  for (const [folder, inside] of [...folders].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const folderRule = `/${folder}/*`;
+    if (folder !== HASHED_ASSETS) add(folderRule, { 'Cache-Control': HTML_CACHE_CONTROL });
+    if (!inside.some(isPage)) {
+      add(folderRule, { 'Content-Security-Policy': folder === searchIndex ? SEARCH_INDEX_POLICY : FILE_POLICY });
+    } else for (const path of inside.filter((path) => !isPage(path))) besidePages.add(besidePagesRule(path));
+  }
+  for (const name of topFiles.filter((name) => !HOST_FILES.has(name)).sort()) {
+    add(`/${name}`, {
+      'Cache-Control': HTML_CACHE_CONTROL,
+      ...(!isPage(name) && { 'Content-Security-Policy': FILE_POLICY }),
+    });
+  }
+  for (const rule of [...besidePages].sort()) add(rule, { 'Content-Security-Policy': FILE_POLICY });
+  return `${[...rules].map(([path, headers]) => block(path, headers)).join('\n\n')}\n`;
+}
+
+function block(path: string, headers: Record<string, string>): string {
+  return [path, ...Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`)].join('\n');
 }
 
 export function redirectsFile(redirects: Array<{ from: string; to: string }>, base: string): string {
@@ -56,17 +104,25 @@ export function redirectsFile(redirects: Array<{ from: string; to: string }>, ba
   );
 }
 
+/** Every file in a built site, as paths relative to it with `/`. */
+async function siteFiles(dir: URL): Promise<string[]> {
+  const root = fileURLToPath(dir);
+  return (await readdir(root, { recursive: true, withFileTypes: true }))
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join('/'));
+}
+
 /**
  * `redirects` are every old permalink and the article it now leads to;
- * `laterFolders` are top-level folders written after Astro, which the
- * headers cover too.
+ * `searchIndex` is the search index's top-level folder, written after
+ * Astro, which the headers cover too.
  */
 export default function cdnFiles({
   redirects,
-  laterFolders = [],
+  searchIndex,
 }: {
   redirects: Array<{ from: string; to: string }>;
-  laterFolders?: string[];
+  searchIndex: string;
 }): AstroIntegration {
   let base = '/';
   return {
@@ -76,14 +132,7 @@ export default function cdnFiles({
         base = config.base;
       },
       'astro:build:done': async ({ dir }) => {
-        const topLevel = [
-          ...(await readdir(dir, { withFileTypes: true })).map((entry) => ({
-            name: entry.name,
-            isDirectory: entry.isDirectory(),
-          })),
-          ...laterFolders.map((name) => ({ name, isDirectory: true })),
-        ];
-        await writeFile(new URL('_headers', dir), headersFile(base, topLevel));
+        await writeFile(new URL('_headers', dir), headersFile(base, await siteFiles(dir), searchIndex));
         await writeFile(new URL('_redirects', dir), redirectsFile(redirects, base));
       },
     },

@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import type { Root } from 'hast';
 import sharp from 'sharp';
+import { headersFor, parseHeadersFile } from '../../scripts/static-server.ts';
 import { checkFrontmatter } from '../../src/content/check.ts';
+import {
+  FILE_POLICY,
+  PAGE_DIRECTIVES,
+  PAGE_HEADER_POLICY,
+  SEARCH_INDEX_POLICY,
+} from '../../src/site/content-security-policy.ts';
 import { BUILDS, buildLog, PROJECT_ROOT, readPage, TEST_SITE_URL } from '../helpers/builds.ts';
 import { all, one } from '../helpers/hast.ts';
 import { SEED_PERMALINK } from '../helpers/seed.ts';
@@ -68,11 +75,13 @@ describe('the seed article’s preview metadata, under a sub-path', () => {
     assert.equal(one(page, 'link[rel=alternate][type="application/rss+xml"]').properties.href, '/nyheter/rss.xml');
   });
 
-  it('has a Content-Security-Policy without unsafe-inline', () => {
+  it('has a Content-Security-Policy without unsafe-inline, with every directive of the site policy', () => {
     const policy = String(one(page, 'meta[http-equiv=content-security-policy]').properties.content);
     assert.match(policy, /script-src 'self'/);
     assert.match(policy, /style-src 'self' 'sha256-/);
     assert.doesNotMatch(policy, /unsafe-inline/);
+    const directives = policy.split(';').map((directive) => directive.trim());
+    for (const directive of PAGE_DIRECTIVES) assert.ok(directives.includes(directive), directive);
   });
 
   it('shares with at most 2 KB of script and no inline event handlers', () => {
@@ -156,6 +165,21 @@ describe('_headers and robots.txt', () => {
     const headers = await readFile(join(BUILDS.site.dir, '_headers'), 'utf8');
     assert.match(headers, /^\/pagefind\/\*\n {2}Cache-Control: public, max-age=0/m);
   });
+  for (const build of [BUILDS.subpath, BUILDS.fixture]) {
+    it(`gives each page of the ${build.name} build the page policy alone, and each other file a strict one too`, async () => {
+      const rules = parseHeadersFile(await readFile(join(build.dir, '_headers'), 'utf8'));
+      const files = (await readdir(build.dir, { recursive: true, withFileTypes: true }))
+        .filter((entry) => entry.isFile() && !entry.name.startsWith('_'))
+        .map((entry) => join(entry.parentPath, entry.name).slice(build.dir.length + 1));
+      assert.ok(files.some((file) => file.endsWith('/card.png')) && files.some((file) => file.startsWith('pagefind/')));
+      for (const file of files) {
+        const url = `${build.base}${file.replace(/(^|\/)index\.html$/, '$1')}`;
+        const policies = headersFor(rules, url)['content-security-policy']?.split(', ');
+        const strict = file.startsWith('pagefind/') ? SEARCH_INDEX_POLICY : FILE_POLICY;
+        assert.deepEqual(policies, file.endsWith('.html') ? [PAGE_HEADER_POLICY] : [PAGE_HEADER_POLICY, strict], url);
+      }
+    });
+  }
   it('names the sitemap with its absolute URL', async () => {
     const robots = await readFile(join(BUILDS.subpath.dir, 'robots.txt'), 'utf8');
     assert.match(robots, /^Sitemap: https:\/\/nyheter\.example\.no\/nyheter\/sitemap-index\.xml$/m);

@@ -27,8 +27,8 @@ export interface Site {
   ): Promise<{ page: Page; context: BrowserContext; problems: string[] }>;
 }
 
-/** A suite against one build, served like a CDN, in one Chromium. */
-export function describeInBrowser(name: string, build: TestBuild, body: (site: Site) => void) {
+/** A suite against one build, served like a CDN with its _headers, in one Chromium. */
+export function describeInBrowser(name: string, build: Pick<TestBuild, 'dir' | 'base'>, body: (site: Site) => void) {
   describe(name, { skip: !available && 'no Chromium' }, () => {
     const site = {} as Site;
     before(async () => {
