@@ -1,4 +1,5 @@
 import { parsePublicationDate } from '../../src/content/dates.ts';
+import { withoutInvisibleCharacters } from '../../src/content/invisible-characters.ts';
 
 /**
  * Reads an NTB wire text. The format, as the wire sends it:
@@ -79,7 +80,9 @@ export function decodeWireText(bytes: Uint8Array): string {
     const line = text.slice(0, control.index).split('\n').length;
     throw new WireFormatError('has control characters, as a binary file has: is this the wire text?', line);
   }
-  return text;
+  // A byte-order mark, zero-width spaces, soft hyphens and direction marks are the wire system's formatting,
+  // not words: the article's check refuses them in its frontmatter, so they are dropped here.
+  return withoutInvisibleCharacters(text);
 }
 
 function isSubheading(lines: string[], text: string): boolean {

@@ -8,6 +8,11 @@
 const INVISIBLE =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/u;
 
+/** The text without its invisible characters. */
+export function withoutInvisibleCharacters(text: string): string {
+  return text.replace(new RegExp(INVISIBLE.source, 'gu'), '');
+}
+
 /** The first invisible character in the text, as `U+202E`, or nothing. */
 export function invisibleCharacter(text: string): string | undefined {
   const found = INVISIBLE.exec(text)?.[0];

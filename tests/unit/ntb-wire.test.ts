@@ -121,3 +121,10 @@ describe('splitWireCaption', () => {
     assert.deepEqual(splitWireCaption('Ingen punktum her'), { caption: 'Ingen punktum her' });
   });
 });
+
+describe('decodeWireText, invisible formatting', () => {
+  it('drops byte-order marks, zero-width spaces, soft hyphens and direction marks, which are not words', () => {
+    const wire = 'date 2025-09-02 \n  \uFEFF\u200B\n– Vi var der, sa hun\u00AD.\u200E\n';
+    assert.equal(decodeWireText(new TextEncoder().encode(wire)), 'date 2025-09-02 \n  \n– Vi var der, sa hun.\n');
+  });
+});
