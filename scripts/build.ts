@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readdir, realpath, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { siteConfigOrExit } from '../src/site/config.ts';
+import { ENVIRONMENT_DEFAULTS, siteConfigOrExit } from '../src/site/config.ts';
 import { writeSearchIndex } from '../src/site/search-index.ts';
 import { parseArgsOrExit } from './cli.ts';
 
@@ -21,7 +21,13 @@ const { values } = parseArgsOrExit(
   'usage: npm run build [-- --out <folder>]',
 );
 // A bad setting is one line here, before Astro starts.
-siteConfigOrExit(process.env);
+const { site } = siteConfigOrExit(process.env);
+if (site === ENVIRONMENT_DEFAULTS.SITE_URL) {
+  console.warn(
+    `warning: SITE_URL is not set, so every canonical URL, preview, feed and sitemap points at ${site}: ` +
+      'set SITE_URL=https://… to build a site for others to read',
+  );
+}
 // Where dist/ is a link, the site is built and swapped in where it points, and the link stays as it was.
 const outDir = await realpath(resolve(values.out)).catch(() => resolve(values.out));
 const nextDir = `${outDir}.next-${process.pid}`;

@@ -5,18 +5,11 @@ import { render } from 'astro:content';
 import { toHtml } from 'hast-util-to-html';
 import { articleHref, getArticlesNewestFirst } from '../site/articles.ts';
 import { SITE_NAME } from '../site/config.ts';
+import { feedHtml } from '../site/feed.ts';
 import { summarize } from '../site/seo.ts';
 
 /** How many of the newest articles the feed carries. */
 const FEED_LENGTH = 50;
-
-/** Resolves the article HTML's links and image sources against its URL, since feed readers have no base to resolve them by. */
-function absolutize(html: string, articleUrl: URL): string {
-  return html.replace(
-    /\s(href|src)="([^"]*)"/g,
-    (_, attribute: string, url: string) => ` ${attribute}="${new URL(url, articleUrl).href}"`,
-  );
-}
 
 /** The RSS feed, with each article's full text in content:encoded. */
 export const GET: APIRoute = async ({ site }) => {
@@ -35,17 +28,24 @@ export const GET: APIRoute = async ({ site }) => {
           type: 'text',
           value: summarize(article.data.lede ?? remarkPluginFrontmatter.lede ?? ''),
         }),
-        content: absolutize(await container.renderToString(Content), new URL(articleHref(article), siteUrl)),
+        content: feedHtml(
+          await container.renderToString(Content),
+          new URL(articleHref(article), siteUrl),
+          article.data.photo,
+        ),
         categories: article.data.tags,
       };
     }),
   );
+  const feedUrl = new URL(`${import.meta.env.BASE_URL}rss.xml`, siteUrl).href;
   return rss({
     title: SITE_NAME,
     description: 'Nyheter fra NTB, siste først.',
     site: new URL(import.meta.env.BASE_URL, siteUrl).href,
     items,
-    customData: '<language>nb</language>',
+    xmlns: { atom: 'http://www.w3.org/2005/Atom' },
+    // Where the feed itself is, so that a reader given a copy can find the original.
+    customData: `<language>nb</language><atom:link href="${feedUrl}" rel="self" type="application/rss+xml"/>`,
     trailingSlash: true,
   });
 };

@@ -94,7 +94,7 @@ describe('topics', () => {
 });
 
 describe('the search index', () => {
-  // npm run build writes it after Astro has exited; astro build alone, in its integration.
+  // npm run build writes it after Astro has exited.
   for (const build of [BUILDS.site, BUILDS.fixture]) {
     it(`is written in Norwegian Bokmål and holds only the articles (${build.name})`, async () => {
       const entry = JSON.parse(await readFile(join(build.dir, 'pagefind/pagefind-entry.json'), 'utf8'));
@@ -116,5 +116,20 @@ describe('the search index', () => {
       assert.ok(one(article, selector).properties.dataPagefindIgnore !== undefined, selector);
     }
     assert.deepEqual(all(article, 'body > header [data-pagefind-body], body > footer [data-pagefind-body]'), []);
+  });
+
+  it('indexes no control: every button, form and navigation in the article is skipped', async () => {
+    const article = await readPage(BUILDS.site, '2025/09/02/putin-kalte-xi-for-en-naer-venn/index.html');
+    const controls = all(article, '[data-pagefind-body] :is(button, form, nav, input)');
+    assert.ok(controls.length > 1, 'the article has controls');
+    const indexed = controls.filter(
+      (control) =>
+        control.properties.dataPagefindIgnore === undefined &&
+        all(article, '[data-pagefind-ignore]').every((ignored) => !all(ignored, '*').includes(control)),
+    );
+    assert.deepEqual(
+      indexed.map((control) => `<${control.tagName} class="${control.properties.className}">`),
+      [],
+    );
   });
 });

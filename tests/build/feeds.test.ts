@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import Parser from 'rss-parser';
 import type { Element, Root } from 'xast';
 import { fromXml } from 'xast-util-from-xml';
 import { toString } from 'xast-util-to-string';
@@ -43,7 +44,27 @@ describe('the RSS feed', () => {
     );
     const body = toString(elements(item!, 'content:encoded')[0]!);
     assert.match(body, new RegExp(`src="${TEST_SITE_URL}/arkiv/_astro/testbilde`));
-    assert.match(body, new RegExp(`href="${TEST_SITE_URL}/arkiv/2025/01/15/syntetisk-testartikkel/#`));
+    assert.match(
+      body,
+      new RegExp(`srcset="${TEST_SITE_URL}/arkiv/_astro/testbilde[^ ]+ 390w, ${TEST_SITE_URL}/arkiv/_astro/`),
+    );
+  });
+});
+
+describe('the RSS feed, as a feed reader reads it (rss-parser)', () => {
+  it('names itself, and carries each article as clean HTML: no anchors, no data attributes, absolute addresses, the caption and credit', async () => {
+    const parser = new Parser({ customFields: { feed: ['atom:link'] } });
+    const feed = await parser.parseString(await readFile(join(BUILDS.subpath.dir, 'rss.xml'), 'utf8'));
+    const self = (feed as unknown as Record<string, { $?: { href?: string; rel?: string } }>)['atom:link']?.$;
+    assert.deepEqual([self?.rel, self?.href], ['self', `${TEST_SITE_URL}/nyheter/rss.xml`]);
+    const [item] = feed.items;
+    const html = item?.['content:encoded'] as string;
+    assert.doesNotMatch(html, /Lenke til seksjonen|heading-anchor/);
+    assert.doesNotMatch(html, /\sdata-[a-z-]+=/);
+    for (const [, url] of html.matchAll(/\s(?:href|src)="([^"]*)"/g)) assert.match(url ?? '', /^https:\/\//);
+    assert.match(html, /Russlands president Vladimir Putin snakket med/);
+    assert.match(html, /Foto: Alexander Kazakov \/ Sputnik \/ AP \/ NTB/);
+    assert.ok((item?.contentSnippet ?? '').length <= 161, 'the summary is cut');
   });
 });
 

@@ -3,7 +3,6 @@ import { spawnSync } from 'node:child_process';
 import { lstat, mkdir, readdir, readFile, readlink, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { TEST_SITE_URL } from '../helpers/builds.ts';
 import { temporaryFolder } from '../helpers/import-cli.ts';
 import { runScript } from '../helpers/run.ts';
 
@@ -13,7 +12,7 @@ function endedProcessId(): number {
 }
 
 describe('npm run build, where its output goes', () => {
-  it('keeps a linked dist/ pointing where it did, and removes only what killed builds left', async () => {
+  it('keeps a linked dist/ pointing where it did, removes only what killed builds left, and warns of a missing SITE_URL', async () => {
     const root = await temporaryFolder('build-output');
     const published = join(root, 'publisert');
     await mkdir(published);
@@ -24,12 +23,17 @@ describe('npm run build, where its output goes', () => {
       await mkdir(join(root, left));
     }
 
+    // No SITE_URL, as a host that forgot it.
     const result = await runScript('build.ts', ['--out', join(root, 'dist')], {
-      SITE_URL: TEST_SITE_URL,
+      SITE_URL: '',
       CONTENT_DIR: 'tests/fixtures/content',
       ASTRO_CACHE_DIR: join(root, 'cache'),
     });
     assert.equal(result.code, 0, result.stderr);
+    assert.match(
+      result.stderr,
+      /^warning: SITE_URL is not set, so every canonical URL, preview, feed and sitemap points at http:\/\/localhost:4321/m,
+    );
 
     assert.ok((await lstat(join(root, 'dist'))).isSymbolicLink(), 'dist/ is still a link');
     assert.equal(await readlink(join(root, 'dist')), published);
