@@ -59,6 +59,24 @@ export const toIsoWithOffset = byInstant((date) => formatISO(inNewsroomZone(date
 
 const calendarDate = byInstant((date) => format(inNewsroomZone(date), 'yyyy-MM-dd'));
 
+/**
+ * A date for machines, as precise as the article gave it: 2025-09-02 for a
+ * date alone, which an invented midnight would turn into 1 September in UTC,
+ * and 2025-09-02T14:30:00+02:00 for a time. For `<time datetime>`, the
+ * Open Graph tags and the JSON-LD, which all take either.
+ */
+export function machineDate(date: Date): string {
+  return hasClockTime(date) ? toIsoWithOffset(date) : calendarDate(date);
+}
+
+/**
+ * The instant a feed gives a date-only article, which RSS cannot give without
+ * a time: noon in Oslo, the same calendar date from UTC−10 to UTC+12.
+ */
+export function feedInstant(date: Date): Date {
+  return hasClockTime(date) ? date : new Date(date.getTime() + 12 * 3600 * 1000);
+}
+
 /** The calendar date in Oslo as zero-padded parts, for permalinks and archive folders. */
 export function calendarParts(date: Date): { year: string; month: string; day: string } {
   const [year, month, day] = calendarDate(date).split('-') as [string, string, string];

@@ -3,6 +3,7 @@ import type { APIRoute } from 'astro';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { render } from 'astro:content';
 import { toHtml } from 'hast-util-to-html';
+import { feedInstant } from '../content/dates.ts';
 import { articleHref, getArticlesNewestFirst } from '../site/articles.ts';
 import { SITE_NAME } from '../site/config.ts';
 import { feedHtml } from '../site/feed.ts';
@@ -22,7 +23,7 @@ export const GET: APIRoute = async ({ site }) => {
       return {
         title: article.data.title,
         link: articleHref(article),
-        pubDate: article.data.published,
+        pubDate: feedInstant(article.data.published),
         // Feed readers read a description as HTML: the lede is text, so its < and & must stay characters.
         description: toHtml({
           type: 'text',

@@ -1,4 +1,4 @@
-import { toIsoWithOffset } from '../content/dates.ts';
+import { machineDate } from '../content/dates.ts';
 import { SITE_LANGUAGE, SITE_NAME } from './config.ts';
 
 /**
@@ -97,8 +97,8 @@ export function articleMetaTags(article: ArticleSeo): MetaTag[] {
   const [section] = article.tags;
   return [
     ...commonTags(article, 'article'),
-    { property: 'article:published_time', content: toIsoWithOffset(article.published) },
-    { property: 'article:modified_time', content: toIsoWithOffset(article.updated ?? article.published) },
+    { property: 'article:published_time', content: machineDate(article.published) },
+    { property: 'article:modified_time', content: machineDate(article.updated ?? article.published) },
     ...(section ? [{ property: 'article:section', content: section }] : []),
     ...article.tags.map((tag) => ({ property: 'article:tag', content: tag })),
   ];
@@ -123,8 +123,8 @@ export function newsArticleJsonLd(article: ArticleSeo): Record<string, unknown> 
     headline: article.title,
     description: article.description,
     image: article.structuredDataImages,
-    datePublished: toIsoWithOffset(article.published),
-    dateModified: toIsoWithOffset(article.updated ?? article.published),
+    datePublished: machineDate(article.published),
+    dateModified: machineDate(article.updated ?? article.published),
     author: authors,
     publisher: organization(article.source),
     inLanguage: SITE_LANGUAGE,

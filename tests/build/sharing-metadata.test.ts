@@ -53,8 +53,9 @@ describe('the seed article’s preview metadata, under a sub-path', () => {
     assert.deepEqual(meta('og:image:alt'), ['Putin kalte Xi for en «nær venn» – Nyhetsleser']);
     assert.deepEqual(meta('twitter:card'), ['summary_large_image']);
     assert.deepEqual(meta('robots'), ['max-image-preview:large']);
-    assert.deepEqual(meta('article:published_time'), ['2025-09-02T00:00:00+02:00']);
-    assert.deepEqual(meta('article:modified_time'), ['2025-09-02T00:00:00+02:00']);
+    // The seed gives a date alone: no invented midnight, which is 1 September in UTC.
+    assert.deepEqual(meta('article:published_time'), ['2025-09-02']);
+    assert.deepEqual(meta('article:modified_time'), ['2025-09-02']);
     assert.deepEqual(meta('article:section'), ['Russland']);
     assert.deepEqual(meta('article:tag'), ['Russland', 'Kina']);
   });
@@ -63,7 +64,7 @@ describe('the seed article’s preview metadata, under a sub-path', () => {
     const data = jsonLd(page);
     assert.equal(data['@type'], 'NewsArticle');
     assert.equal(data.headline, 'Putin kalte Xi for en «nær venn»');
-    assert.equal(data.datePublished, '2025-09-02T00:00:00+02:00');
+    assert.equal(data.datePublished, '2025-09-02');
     assert.deepEqual(data.image, [`${SEED_URL}card.png`]);
     assert.deepEqual(data.mainEntityOfPage, { '@type': 'WebPage', '@id': SEED_URL });
     assert.deepEqual(data.publisher, { '@type': 'Organization', name: 'NTB', url: 'https://www.ntb.no/' });

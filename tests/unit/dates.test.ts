@@ -6,6 +6,8 @@ import {
   formatLongDate,
   hasClockTime,
   parsePublicationDate,
+  feedInstant,
+  machineDate,
   toIsoWithOffset,
 } from '../../src/content/dates.ts';
 
@@ -66,5 +68,16 @@ describe('formatting in Norwegian', () => {
   it('writes ISO 8601 with the summer and winter offsets', () => {
     assert.equal(toIsoWithOffset(parsed('2025-09-02T14:30')), '2025-09-02T14:30:00+02:00');
     assert.equal(toIsoWithOffset(parsed('2025-11-26T14:30')), '2025-11-26T14:30:00+01:00');
+  });
+});
+
+describe('machineDate and feedInstant', () => {
+  it('write a date alone as a date, and a time with its Oslo offset', () => {
+    assert.equal(machineDate(parsed('2025-09-02')), '2025-09-02');
+    assert.equal(machineDate(parsed('2025-09-02T14:30')), '2025-09-02T14:30:00+02:00');
+  });
+  it('give a date alone noon in Oslo in a feed, the same date in UTC, and keep a given time', () => {
+    assert.equal(feedInstant(parsed('2025-09-02')).toISOString(), '2025-09-02T10:00:00.000Z');
+    assert.equal(feedInstant(parsed('2025-09-02T14:30')).toISOString(), '2025-09-02T12:30:00.000Z');
   });
 });
