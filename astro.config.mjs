@@ -8,6 +8,7 @@ import cdnFiles from './src/site/cdn-files.ts';
 import { siteConfigOrExit } from './src/site/config.ts';
 import { PAGE_DIRECTIVES } from './src/site/content-security-policy.ts';
 import { SEARCH_INDEX_DIR } from './src/site/search-index.ts';
+import { lastModifiedByPermalink } from './src/site/sitemaps.ts';
 import { virtualModule } from './src/site/virtual-module.ts';
 import socialCards from './src/social-cards/integration.ts';
 import { siteCards } from './src/social-cards/cards.ts';
@@ -19,6 +20,9 @@ const content = await checkFrontmatter(site.contentDir);
 const redirects = redirectsOf(content.articles);
 // Old permalinks serve redirect pages, which have no place in the sitemap.
 const redirectPaths = new Set(redirects.map(({ from }) => from));
+const lastModified = lastModifiedByPermalink(content.articles);
+/** A page's path from the site's root: https://example.no/nyheter/2025/ → /2025/ */
+const sitePath = (/** @type {string} */ url) => new URL(url).pathname.slice(site.base.length - 1);
 
 export default defineConfig({
   site: site.site,
@@ -47,7 +51,11 @@ export default defineConfig({
     ],
   },
   integrations: [
-    sitemap({ filter: (page) => !redirectPaths.has(new URL(page).pathname.slice(site.base.length - 1)) }),
+    sitemap({
+      filter: (page) => !redirectPaths.has(sitePath(page)),
+      // The library writes it as a UTC instant; an article with a date alone gets midnight of that date.
+      serialize: (item) => ({ ...item, lastmod: lastModified.get(sitePath(item.url)) ?? item.lastmod }),
+    }),
     socialCards({ cards: siteCards(content.articles) }),
     // Last, so that _headers also covers the cards put in place before it, and the search index that
     // npm run build writes once Astro is done.
