@@ -4,7 +4,8 @@ import { readdir, realpath, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ENVIRONMENT_DEFAULTS, siteConfigOrExit } from '../src/site/config.ts';
 import { writeSearchIndex } from '../src/site/search-index.ts';
-import { parseArgsOrExit } from './cli.ts';
+import { unsafeOutputProblem } from './build-output.ts';
+import { exitWithUsage, parseArgsOrExit } from './cli.ts';
 
 /**
  * npm run build: Astro builds the site into a new folder, then the search
@@ -16,22 +17,22 @@ import { parseArgsOrExit } from './cli.ts';
  * prints.
  */
 
-const { values } = parseArgsOrExit(
-  { options: { out: { type: 'string', default: 'dist' } } },
-  'usage: npm run build [-- --out <folder>]',
-);
+const USAGE = 'usage: npm run build [-- --out <folder>]';
+const { values } = parseArgsOrExit({ options: { out: { type: 'string', default: 'dist' } } }, USAGE);
 // A bad setting is one line here, before Astro starts.
-const { site } = siteConfigOrExit(process.env);
+const { site, contentDir } = siteConfigOrExit(process.env);
+// Where dist/ is a link, the site is built and swapped in where it points, and the link stays as it was.
+const outDir = await realpath(resolve(values.out)).catch(() => resolve(values.out));
+const nextDir = `${outDir}.next-${process.pid}`;
+const oldDir = `${outDir}.old-${process.pid}`;
+const outputProblem = await unsafeOutputProblem(outDir, { project: process.cwd(), contentDir: resolve(contentDir) });
+if (outputProblem) exitWithUsage(`--out ${values.out} ${outputProblem}`, USAGE);
 if (site === ENVIRONMENT_DEFAULTS.SITE_URL) {
   console.warn(
     `warning: SITE_URL is not set, so every canonical URL, preview, feed and sitemap points at ${site}: ` +
       'set SITE_URL=https://… to build a site for others to read',
   );
 }
-// Where dist/ is a link, the site is built and swapped in where it points, and the link stays as it was.
-const outDir = await realpath(resolve(values.out)).catch(() => resolve(values.out));
-const nextDir = `${outDir}.next-${process.pid}`;
-const oldDir = `${outDir}.old-${process.pid}`;
 
 function isRunning(pid: number): boolean {
   try {

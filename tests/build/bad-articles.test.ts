@@ -37,6 +37,7 @@ for (const corpus of ['tests/fixtures/bad-articles', 'tests/fixtures/hostile']) 
       root = await temporaryFolder('bad-articles');
       await mkdir(join(root, 'dist'));
       await writeFile(join(root, 'dist/index.html'), PREVIOUS_SITE);
+      await writeFile(join(root, 'dist/_headers'), '');
       build = await astroBuild({ outDir: join(root, 'dist'), contentDir: corpus, cacheDir: join(root, 'cache') });
     });
 
@@ -65,7 +66,7 @@ for (const corpus of ['tests/fixtures/bad-articles', 'tests/fixtures/hostile']) 
 
     it('leave the previous dist/ as it was, nothing half-built beside it, and the content unchanged', async () => {
       assert.equal(await readFile(join(root, 'dist/index.html'), 'utf8'), PREVIOUS_SITE);
-      assert.deepEqual((await readdir(join(root, 'dist'))).sort(), ['index.html']);
+      assert.deepEqual((await readdir(join(root, 'dist'))).sort(), ['_headers', 'index.html']);
       assert.deepEqual(
         (await readdir(root)).filter((name) => name.startsWith('dist')),
         ['dist'],

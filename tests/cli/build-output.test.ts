@@ -17,6 +17,7 @@ describe('npm run build, where its output goes', () => {
     const published = join(root, 'publisert');
     await mkdir(published);
     await writeFile(join(published, 'index.html'), 'forrige bygg');
+    await writeFile(join(published, '_headers'), '');
     await symlink(published, join(root, 'dist'));
     const ended = endedProcessId();
     for (const left of [`publisert.next-${ended}`, `publisert.old-${ended}`, `publisert.next-${process.pid}`]) {
@@ -39,5 +40,28 @@ describe('npm run build, where its output goes', () => {
     assert.equal(await readlink(join(root, 'dist')), published);
     assert.notEqual(await readFile(join(published, 'index.html'), 'utf8'), 'forrige bygg');
     assert.deepEqual((await readdir(root)).sort(), ['cache', 'dist', 'publisert', `publisert.next-${process.pid}`]);
+  });
+});
+
+describe('npm run build, given an output that is not its own', () => {
+  it('refuses, in one line, to replace the project, its articles, a file or a folder of other files', async () => {
+    const root = await temporaryFolder('unsafe-output');
+    await mkdir(join(root, 'andre-filer'));
+    await writeFile(join(root, 'andre-filer/viktig.txt'), 'syntetisk');
+    await writeFile(join(root, 'fil.txt'), 'syntetisk');
+    const cases: Array<[string, RegExp]> = [
+      ['.', /would replace the project or its articles/],
+      ['..', /would replace the project or its articles/],
+      ['tests/fixtures/content', /would replace the project or its articles/],
+      [join(root, 'fil.txt'), /is a file, not a folder/],
+      [join(root, 'andre-filer'), /holds files that no build wrote/],
+    ];
+    for (const [out, refusal] of cases) {
+      const result = await runScript('build.ts', ['--out', out], { CONTENT_DIR: 'tests/fixtures/content' });
+      assert.equal(result.code, 2, `${out}: ${result.stderr}`);
+      assert.match(result.stderr.split('\n')[0] ?? '', refusal, out);
+    }
+    assert.equal(await readFile(join(root, 'andre-filer/viktig.txt'), 'utf8'), 'syntetisk');
+    assert.ok((await lstat('package.json')).isFile(), 'the project is still there');
   });
 });
