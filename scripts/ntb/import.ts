@@ -100,7 +100,7 @@ async function importOne(
       `${name}: would replace ${shown}, which this run made from ${earlier}: give it its own --slug and import it alone`,
     );
   }
-  const { problems } = readFrontmatter(shown, article.markdown, dirname(path));
+  const { problems } = readFrontmatter(shown, article.markdown);
   if (problems.length) throw new ImportError(problems.map(formatProblem).join('; '));
   if (!flags.dryRun) {
     const exists = await stat(path).then(

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { bodyProblems, type RenderArticle, type RenderedBody, renderForReport } from './bodies.ts';
 import { decodeUtf8, findArticleFiles, readAhead } from './files.ts';
-import { type ArticleFile, readFrontmatter } from './frontmatter.ts';
+import { type ArticleFile, leadPhotoProblems, readFrontmatter } from './frontmatter.ts';
 import { brokenLinks } from './links.ts';
 import { lockProblems } from './lock.ts';
 import { permalinkParts, permalinkPath } from './permalink.ts';
@@ -93,6 +93,12 @@ async function readContent(
       report.problems.push({ file: relative(cwd, path), field: 'file', message });
       continue;
     }
+    if ('tooLarge' in bytes) {
+      const size = `${(bytes.tooLarge / 1024 / 1024).toFixed(1)} MB`;
+      const message = `is ${size}, more than the 1 MB an article may be: split it, or check that it is the article`;
+      report.problems.push({ file: relative(cwd, path), field: 'file', message });
+      continue;
+    }
     const decoded = decodeUtf8(bytes);
     if ('badLine' in decoded) {
       const message = 'is not UTF-8 text: save the file as UTF-8, and check its letters after';
@@ -100,8 +106,12 @@ async function readContent(
       continue;
     }
     const source = decoded.text;
-    const { article, problems } = readFrontmatter(relative(cwd, path), source, dirname(path));
-    report.problems.push(...problems, ...claimPermalink(article, path, owners));
+    const { article, problems } = readFrontmatter(relative(cwd, path), source);
+    report.problems.push(
+      ...problems,
+      ...(await leadPhotoProblems(article, dirname(path))),
+      ...claimPermalink(article, path, owners),
+    );
     if (article.data && article.data.published > now) {
       report.problems.push({
         file: article.file,

@@ -12,7 +12,8 @@ export const NEWSROOM_TIME_ZONE = 'Europe/Oslo';
 const inOslo = tz(NEWSROOM_TIME_ZONE);
 
 /** A date (2025-09-02) or a local time (2025-09-02T14:30, seconds optional), with an optional offset (Z, +02:00). */
-const PUBLICATION_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+// Hours run to 23: 24:00 would be the next day, in a folder and permalink of the day before.
+const PUBLICATION_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ](?:[01]\d|2[0-3]):\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /**
  * Reads a frontmatter date. A date without an offset is Oslo time; a date

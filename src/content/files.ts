@@ -1,10 +1,16 @@
-import { type Dirent, existsSync, statSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { type Dirent, existsSync, realpathSync, statSync } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, sep } from 'node:path';
 
-function isFileBehindLink(entry: Dirent, path: string): boolean {
-  return entry.isSymbolicLink() && (statSync(path, { throwIfNoEntry: false })?.isFile() ?? false);
+/** A link to an article file in the same folder of articles: one that leads out of it would publish what is not content. */
+function isArticleBehindLink(entry: Dirent, path: string, folder: string): boolean {
+  if (!entry.isSymbolicLink() || !statSync(path, { throwIfNoEntry: false })?.isFile()) return false;
+  const inside = relative(realpathSync(folder), realpathSync(path));
+  return !inside.startsWith(`..${sep}`) && !isAbsolute(inside);
 }
+
+/** Larger than any article: a long one is tens of kilobytes, and Node cannot hold a text past half a gigabyte. */
+export const MAX_ARTICLE_BYTES = 1024 * 1024;
 
 /**
  * Markdown files below a folder, in a stable order. Like Astro's glob, it
@@ -18,7 +24,9 @@ export async function findArticleFiles(folder: string): Promise<string[]> {
     entries
       .map((entry) => ({ entry, path: join(entry.parentPath, entry.name) }))
       // A folder named like an article is not one.
-      .filter(({ entry, path }) => entry.name.endsWith('.md') && (entry.isFile() || isFileBehindLink(entry, path)))
+      .filter(
+        ({ entry, path }) => entry.name.endsWith('.md') && (entry.isFile() || isArticleBehindLink(entry, path, folder)),
+      )
       .map(({ path }) => path)
       .filter(
         (path) =>
@@ -35,13 +43,20 @@ export async function findArticleFiles(folder: string): Promise<string[]> {
  * file then overlaps reading the ones after it, which one by one left the
  * check waiting on the disk for a third of its time.
  */
-export async function* readAhead(paths: string[], window = 32): AsyncGenerator<[path: string, bytes: Buffer]> {
-  const reading: Array<Promise<[string, Buffer]>> = [];
+export async function* readAhead(
+  paths: string[],
+  window = 32,
+): AsyncGenerator<[path: string, bytes: Buffer | { tooLarge: number }]> {
+  const reading: Array<Promise<[string, Buffer | { tooLarge: number }]>> = [];
   let next = 0;
   const fill = () => {
     for (; reading.length < window && next < paths.length; next++) {
       const path = paths[next] as string;
-      const text = readFile(path).then((contents): [string, Buffer] => [path, contents]);
+      // The size is known before the file is read: a huge one is never read at all.
+      const text = stat(path).then(async ({ size }): Promise<[string, Buffer | { tooLarge: number }]> => [
+        path,
+        size > MAX_ARTICLE_BYTES ? { tooLarge: size } : await readFile(path),
+      ]);
       // Its error is thrown when its turn comes, not as an unhandled rejection while an earlier file is checked.
       text.catch(() => undefined);
       reading.push(text);

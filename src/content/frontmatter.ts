@@ -1,4 +1,3 @@
-import { dirname } from 'node:path';
 import { extractFrontmatter } from '@astrojs/markdown-remark';
 import { type Document, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { localPhotoProblem } from '../markdown/local-photos.ts';
@@ -74,15 +73,8 @@ function parseYaml(file: string, yamlText: string) {
   return { document, lines, parsed, problems };
 }
 
-/**
- * Reads one article's frontmatter, with the problems it can have on its own.
- * `folder` is where the article is, and so where its lead photo is looked for.
- */
-export function readFrontmatter(
-  file: string,
-  source: string,
-  folder = dirname(file),
-): { article: ArticleFile; problems: ContentProblem[] } {
+/** Reads one article's frontmatter, with the problems it can have on its own; its lead photo is `leadPhotoProblems`'. */
+export function readFrontmatter(file: string, source: string): { article: ArticleFile; problems: ContentProblem[] } {
   const match = FRONTMATTER.exec(source);
   if (!match) {
     const message = 'is missing: start the file with a line of ---, the fields, and another line of ---';
@@ -119,20 +111,27 @@ export function readFrontmatter(
       message: `has the invisible character ${character}, which can change how the text reads or where its words break: remove it`,
     });
   }
-  const photo = frontmatter.photo as { src?: unknown } | undefined;
-  // Astro reads the path as a module to import, in which % ? and # mean something else.
-  const photoProblem =
-    typeof photo?.src === 'string' &&
-    (/[%?#]/.test(photo.src)
-      ? 'has a %, ? or # in it, which Astro reads as part of an address: rename the photo without them'
-      : localPhotoProblem(folder, photo.src));
-  if (photoProblem) {
-    problems.push({
-      file,
-      line: lineOfField(document, lines, ['photo', 'src']),
-      field: 'photo.src',
-      message: `names "${photo?.src}", which ${photoProblem}`,
-    });
-  }
   return { article, problems };
+}
+
+/**
+ * The lead photo's problem, if it has one, at the line of `photo.src`. Apart
+ * from `readFrontmatter`, since telling a photo means reading it.
+ */
+export async function leadPhotoProblems(article: ArticleFile, folder: string): Promise<ContentProblem[]> {
+  const src = (article.frontmatter.photo as { src?: unknown } | undefined)?.src;
+  if (typeof src !== 'string') return [];
+  // Astro reads the path as a module to import, in which % ? and # mean something else.
+  const problem = /[%?#]/.test(src)
+    ? 'has a %, ? or # in it, which Astro reads as part of an address: rename the photo without them'
+    : await localPhotoProblem(folder, src);
+  if (!problem) return [];
+  return [
+    {
+      file: article.file,
+      line: article.lineOf?.(['photo', 'src']),
+      field: 'photo.src',
+      message: `names "${src}", which ${problem}`,
+    },
+  ];
 }

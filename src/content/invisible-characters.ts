@@ -1,22 +1,30 @@
 /**
- * Characters that do not show, yet change what text says or how it reads: C0
- * and C1 controls (tab and line breaks aside), zero-width spaces and joiners
- * that split words, bidirectional overrides that turn text around, and the
- * byte-order mark. Zero-width (non-)joiners stay allowed: emoji sequences and
- * some scripts need them.
+ * Characters that do not show, yet change what text says or how it reads:
+ * control and format characters (tab and line breaks aside), among them
+ * zero-width spaces that split words, bidirectional overrides that turn text
+ * around, soft hyphens and byte-order marks; the blank Hangul fillers; and the
+ * line and paragraph separators; and half a character, an unpaired surrogate. Zero-width (non-)joiners stay allowed, which
+ * emoji sequences and some scripts need, and so do the tag characters of a
+ * flag's emoji sequence.
  */
-const INVISIBLE =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/u;
+const INVISIBLE = /[[\p{Cc}\p{Cf}\p{Cs}\u034F\u115F\u1160\u3164\uFFA0\u2028\u2029]--[\t\n\r\u200C\u200D]]/v;
 
-/** The text without its invisible characters. */
-export function withoutInvisibleCharacters(text: string): string {
-  return text.replace(new RegExp(INVISIBLE.source, 'gu'), '');
+/** A flag of a subdivision, 🏴 and tag characters: the one place tag characters show. */
+const FLAG = /\u{1F3F4}[\u{E0020}-\u{E007E}]+\u{E007F}/gu;
+
+function codePoint(character: string): string {
+  return `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
-/** The first invisible character in the text, as `U+202E`, or nothing. */
+/** The text without its invisible characters; flags keep theirs. */
+export function withoutInvisibleCharacters(text: string): string {
+  return text.replace(new RegExp(`(${FLAG.source})|${INVISIBLE.source}`, 'gv'), (_, flag?: string) => flag ?? '');
+}
+
+/** The first invisible character in the text, as `U+202E`, or nothing; half of a character (an unpaired surrogate) too. */
 export function invisibleCharacter(text: string): string | undefined {
-  const found = INVISIBLE.exec(text)?.[0];
-  return found && `U+${(found.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+  const found = INVISIBLE.exec(text.replace(FLAG, ''))?.[0];
+  return found && codePoint(found);
 }
 
 /** Every text in a frontmatter value with an invisible character, by its path: `[['photo', 'caption'], 'U+200B']`. */

@@ -6,7 +6,7 @@ import { bodyProblems, type RenderedBody, inFileLines, bodyReportOf, renderForRe
 import { checkBodies, type FrontmatterReport } from './check.ts';
 import { codeDigest } from './code-digest.ts';
 import { localPhotoProblem } from '../markdown/local-photos.ts';
-import { readFrontmatter } from './frontmatter.ts';
+import { leadPhotoProblems, readFrontmatter } from './frontmatter.ts';
 import { ContentError, type ContentProblem, formatProblem, isError, sortProblems } from './problems.ts';
 
 /** The code whose output the content store keeps: the article pipeline, and the schema. */
@@ -51,7 +51,9 @@ export function articleLoader({ contentDir, report }: ArticleLoaderOptions): Loa
     // The photos beside an unchanged article can have changed: it is kept only while they are still photos.
     const photos = (stored?.rendered?.metadata?.localImagePaths ?? []) as string[];
     // Astro keeps them read from their addresses: paths, not URLs.
-    const photosKept = photos.every((photo) => !localPhotoProblem(dirname(path), photo));
+    const photosKept = (await Promise.all(photos.map((photo) => localPhotoProblem(dirname(path), photo)))).every(
+      (problem) => !problem,
+    );
     if (valid && stored?.digest === digest && stored.rendered && photosKept) {
       const kept = bodyReportOf({ html: stored.rendered.html, metadata: stored.rendered.metadata ?? {} });
       return { report: kept && inFileLines(kept, source) } satisfies RenderedBody;
@@ -77,11 +79,9 @@ export function articleLoader({ contentDir, report }: ArticleLoaderOptions): Loa
       if (!path.startsWith(articlesDir + sep) || !path.endsWith('.md')) return;
       if (event === 'unlink') context.store.delete(idOf(path));
       if (event !== 'add' && event !== 'change') return;
-      const { article, problems } = readFrontmatter(
-        relative(process.cwd(), path),
-        await readFile(path, 'utf8'),
-        dirname(path),
-      );
+      const read = readFrontmatter(relative(process.cwd(), path), await readFile(path, 'utf8'));
+      const { article } = read;
+      const problems = [...read.problems, ...(await leadPhotoProblems(article, dirname(path)))];
       const valid = !problems.some(isError);
       const body = await loadArticle(context, path, article.frontmatter, valid);
       for (const problem of [...problems, ...bodyProblems(article.file, body)])

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { parsePublicationDate } from './dates.ts';
+import { calendarParts, parsePublicationDate } from './dates.ts';
 import { SLUG_PATTERN, slugify } from '../markdown/slug.ts';
 
 /**
@@ -15,11 +15,11 @@ function requiredText(what: string) {
 }
 
 /** A news date: from 1900, and no more than a year ahead, which covers an embargo but not a mistyped year. */
-function isPlausible(text: string, date: Date): boolean {
+function isPlausible(date: Date): boolean {
   const yearAhead = new Date();
   yearAhead.setFullYear(yearAhead.getFullYear() + 1);
-  // The year as written: Oslo's first hour of 1900 is still 1899 in UTC.
-  return Number(text.slice(0, 4)) >= 1900 && date <= yearAhead;
+  // The year in Oslo, where its permalink is dated: not the year in UTC, nor as written with an offset.
+  return Number(calendarParts(date).year) >= 1900 && date <= yearAhead;
 }
 
 /**
@@ -35,7 +35,7 @@ const publicationDate = z
   })
   .transform((text, context) => {
     const date = parsePublicationDate(text);
-    if (date && isPlausible(text, date)) return date;
+    if (date && isPlausible(date)) return date;
     if (date) {
       context.addIssue({
         code: 'custom',
@@ -66,7 +66,7 @@ export const HEADLINE_LIMIT = 200;
 const articleFields = {
   title: requiredText('the headline').max(HEADLINE_LIMIT, {
     error: (issue) =>
-      `is ${String(issue.input).length} characters, more than the ${HEADLINE_LIMIT} a headline may have: shorten it`,
+      `is ${[...String(issue.input)].length} characters, more than the ${HEADLINE_LIMIT} a headline may have: shorten it`,
   }),
   /** The standfirst. When absent, the first paragraph of the body is the lede. */
   lede: z.string().trim().min(1).optional(),
@@ -99,9 +99,10 @@ const articleFields = {
 const redirectFrom = z
   .array(
     // No dots: a segment of . or .. leads elsewhere than it says, and a name like card.png or index.html is a file the build writes.
-    z.string().regex(/^\/(?:[a-z0-9_~-]+\/)+$/, {
+    // Nor a leading _: _headers and _redirects are files the build writes for hosts.
+    z.string().regex(/^\/(?:[a-z0-9~-][a-z0-9_~-]*\/)+$/, {
       error:
-        'must be a site path of lowercase letters, digits and - _ ~ between slashes, like /2025/09/02/gammel-slug/',
+        'must be a site path of lowercase letters, digits and - _ ~ between slashes, not starting with _, like /2025/09/02/gammel-slug/',
     }),
   )
   .default([]);

@@ -13,7 +13,7 @@ const FIXED_PAGES = ['/', '/sok/', '/emne/', '/rss.xml', '/sitemap-index.xml', '
 const LISTING_PAGE = /^\/(?:emne\/[^/]+\/)?side\/\d+\/$/;
 
 /** Paths the site keeps for itself: its pages, listings, date archives and asset folders. */
-export const RESERVED_PATH = /^\/(?:(?:sok|emne|side|_astro|pagefind)\/|\d{4}\/(?:\d{2}\/(?:\d{2}\/)?)?$)/;
+export const RESERVED_PATH = /^\/(?:(?:sok|emne|side|_astro|pagefind)\/|404\/$|\d{4}\/(?:\d{2}\/(?:\d{2}\/)?)?$)/;
 
 /** Every page the articles give the site: their own, their topics' and their days', months' and years'. */
 export function sitePages(articles: Array<Pick<ArticleFile, 'frontmatter' | 'permalink'>>): Set<string> {

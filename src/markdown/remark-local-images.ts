@@ -1,4 +1,4 @@
-import type { Definition, Root } from 'mdast';
+import type { Definition, Image, ImageReference, Parent, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { reportProblem } from './body-report.ts';
@@ -10,9 +10,10 @@ import { isLocalFile, localPhotoUrlProblem } from './local-photos.ts';
  * naming the article. Runs before Astro collects the body's images.
  */
 export default function remarkLocalImages() {
-  return (tree: Root, file: VFile) => {
+  return async (tree: Root, file: VFile) => {
     const folder = file.dirname;
     if (!file.path || !folder) return;
+    const photos: Array<{ node: Image | ImageReference; url: string; parent: Parent }> = [];
     const definitions = new Map<string, Definition>();
     visit(tree, 'definition', (node) => {
       definitions.set(node.identifier, node);
@@ -24,12 +25,16 @@ export default function remarkLocalImages() {
           : node.type === 'imageReference'
             ? definitions.get(node.identifier)?.url
             : undefined;
-      if (url === undefined || !isLocalFile(url) || !parent || index === undefined) return;
-      const problem = localPhotoUrlProblem(folder, url);
+      if (url !== undefined && isLocalFile(url) && parent)
+        photos.push({ node: node as Image | ImageReference, url, parent });
+    });
+    // Reading a photo is the slow part: the photos are read at once, then the bad ones taken out.
+    const problems = await Promise.all(photos.map(({ url }) => localPhotoUrlProblem(folder, url)));
+    photos.forEach(({ node, url, parent }, index) => {
+      const problem = problems[index];
       if (!problem) return;
       reportProblem(file, node, `shows the photo "${url}", which ${problem}`);
-      parent.children.splice(index, 1);
-      return index;
+      parent.children.splice(parent.children.indexOf(node as never), 1);
     });
   };
 }

@@ -51,12 +51,17 @@ export const DESCRIPTION_LENGTH = 160;
  * itself keeps the whole lede.
  */
 export function summarize(text: string, maxLength = DESCRIPTION_LENGTH): string {
-  const folded = text.replace(/\s+/g, ' ').trim();
-  if (folded.length <= maxLength) return folded;
-  const cut = folded.slice(0, maxLength);
+  const folded = text.replace(/[^\S\u00A0]+/g, ' ').trim();
+  // Whole characters as a reader sees them, so that no emoji or accented letter is cut in two.
+  const characters = [...graphemes.segment(folded)].map(({ segment }) => segment);
+  if (characters.length <= maxLength) return folded;
+  const cut = characters.slice(0, maxLength);
   const boundary = cut.lastIndexOf(' ');
-  return `${(boundary > 0 ? cut.slice(0, boundary) : cut.slice(0, maxLength - 1)).replace(/[\s,;:.–-]+$/, '')}…`;
+  const kept = (boundary > 0 ? cut.slice(0, boundary) : cut.slice(0, maxLength - 1)).join('');
+  return `${kept.replace(/[\s,;:.–-]+$/, '')}…`;
 }
+
+const graphemes = new Intl.Segmenter('nb', { granularity: 'grapheme' });
 
 /** The agencies whose names we know the home pages of, for structured data. */
 const AGENCY_URLS: Record<string, string> = { NTB: 'https://www.ntb.no/' };

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { writeFile } from 'node:fs/promises';
+import { readFile, symlink, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { checkContent, checkFrontmatter } from '../../src/content/check.ts';
@@ -305,5 +305,65 @@ describe('checkContent, articles dated ahead', () => {
     assert.deepEqual((await checkContent(root, render, { cwd: root })).problems.map(formatProblem), [
       'articles/2025/09/02/a.md: published: warning: is in the future: the article is published as soon as it is built, so give the time it goes out',
     ]);
+  });
+});
+
+describe('checkContent, a hostile tester’s second round', () => {
+  it('names an article file too large to read without reading it, and one that links out of articles/', async () => {
+    const root = await contentFolder({
+      'articles/2025/09/02/a.md': article(VALID),
+      'utenfor/hemmelig.md': article(VALID),
+    });
+    await writeFile(join(root, 'articles/2025/09/02/stor.md'), '');
+    await truncate(join(root, 'articles/2025/09/02/stor.md'), 3 * 1024 ** 3);
+    await symlink(join(root, 'utenfor/hemmelig.md'), join(root, 'articles/2025/09/02/lenke.md'));
+    const report = await checkContent(root, render, { cwd: root });
+    assert.deepEqual(report.problems.map(formatProblem), [
+      'articles/2025/09/02/stor.md: file: is 3072.0 MB, more than the 1 MB an article may be: split it, or check that it is the article',
+    ]);
+    assert.deepEqual(
+      report.articles.map(({ file }) => file),
+      ['articles/2025/09/02/a.md'],
+    );
+  });
+  it('names a photo that only starts like one, one past the size limit, and a path that ends in a slash', async () => {
+    const png = await readFile('tests/fixtures/content/articles/2025/01/15/testbilde.png');
+    const root = await contentFolder({
+      'articles/2025/09/02/a.md': article(
+        `${VALID}\nphoto:\n  src: ./foto.png/\n  alt: Alt\n  caption: Tekst`,
+        '![a](./polyglot.png)\n\n![b](./stor.png)\n',
+      ),
+    });
+    await writeFile(join(root, 'articles/2025/09/02/foto.png'), png);
+    await writeFile(
+      join(root, 'articles/2025/09/02/polyglot.png'),
+      Buffer.concat([png.subarray(0, 8), Buffer.from('<svg onload="alert(1)"/>')]),
+    );
+    await writeFile(join(root, 'articles/2025/09/02/stor.png'), png);
+    await truncate(join(root, 'articles/2025/09/02/stor.png'), 60 * 1024 * 1024);
+    assert.deepEqual(
+      (await checkContent(root, render, { cwd: root })).problems.map(
+        ({ line, field, message }) => `${line} ${field} ${message.split(', which ')[1]}`,
+      ),
+      [
+        '6 photo.src is not a file: name the photo file itself',
+        '11 body is not a JPEG, PNG, WebP, AVIF or GIF photo: give the photo in one of those formats',
+        '13 body is 60 MB, more than the 50 MB a photo may be: export it smaller',
+      ],
+    );
+  });
+  it('refuses redirects over the files for hosts and the 404 page, an hour of 24, and 1899 in Oslo written as 1900', async () => {
+    const root = await contentFolder({
+      'articles/2025/09/02/a.md': article(`${VALID}\nredirectFrom: [/_headers/]`),
+      'articles/2025/09/02/d.md': article(`${VALID}\nslug: d\nredirectFrom: [/404/]`),
+      'articles/2025/09/02/b.md': article('title: B\npublished: 2025-02-03T24:00\nsource: NTB'),
+      'articles/2025/09/02/c.md': article('title: C\npublished: "1900-01-01T00:30+02:00"\nsource: NTB'),
+    });
+    assert.deepEqual(
+      (await checkFrontmatter(root, { cwd: root })).problems.map(
+        ({ file, field }) => `${file.split('/').pop()} ${field}`,
+      ),
+      ['a.md redirectFrom.0', 'b.md published', 'c.md published', 'd.md redirectFrom.0'],
+    );
   });
 });

@@ -124,3 +124,14 @@ describe('summarize', () => {
     assert.equal(summarize('x'.repeat(500)), `${'x'.repeat(159)}…`);
   });
 });
+
+describe('summarize, whole characters', () => {
+  it('never cuts an emoji, a family emoji or an accented letter in two, and keeps no-break spaces', () => {
+    for (const text of [`${'a'.repeat(158)}😀😀 slutt`, '👨‍👩‍👧'.repeat(200), 'e\u0301'.repeat(400)]) {
+      const cut = summarize(text);
+      assert.ok(cut.isWellFormed(), JSON.stringify(cut.slice(-4)));
+      assert.ok(text.startsWith(cut.slice(0, -1)), 'whole characters only');
+    }
+    assert.equal(summarize('–\u00A0Vi var der.'), '–\u00A0Vi var der.');
+  });
+});
