@@ -51,6 +51,11 @@ function parseSite(value: string): string {
   if (!/^https?:$/.test(url.protocol)) {
     throw new SiteConfigError(`SITE_URL must start with https:// or http://, not ${JSON.stringify(value)}`);
   }
+  if (url.username || url.password) {
+    throw new SiteConfigError(
+      `SITE_URL must not hold a user name or password, which every page would publish: give ${url.origin}`,
+    );
+  }
   if (url.pathname !== '/' || url.search || url.hash) {
     throw new SiteConfigError(
       `SITE_URL must be the site's address alone, like ${url.origin}: put the path ${normalizeBase(url.pathname)} in BASE_PATH`,

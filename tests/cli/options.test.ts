@@ -17,6 +17,7 @@ const cases: Array<[script: string, args: string[], problem: RegExp, usage: stri
   ['check-content.ts', ['--streng'], /Unknown option '--streng'/, 'npm run check'],
   ['bench.ts', ['--articles'], /Option '--articles <value>' argument missing/, 'npm run bench'],
   ['bench.ts', ['--articles', '0,tusen'], /--articles takes whole numbers from 1.*not "0,tusen"/, 'npm run bench'],
+  ['bench.ts', ['--articles', '1e9'], /--articles takes whole numbers from 1 to 100000.*not "1e9"/, 'npm run bench'],
   // It has no --dry-run: taking it for one must not write the lock.
   ['permalinks.ts', ['--dry-run'], /Unknown option '--dry-run'/, 'npm run permalinks'],
 ];

@@ -74,3 +74,12 @@ describe('siteConfigFromEnvironment', () => {
     }
   });
 });
+
+describe('siteConfigFromEnvironment, credentials', () => {
+  it('refuses a SITE_URL with a user name or password, which every page would publish', () => {
+    assert.throws(() => siteConfigFromEnvironment({ SITE_URL: 'https://bruker:passord@example.no' }), {
+      message:
+        'SITE_URL must not hold a user name or password, which every page would publish: give https://example.no',
+    });
+  });
+});
