@@ -2,12 +2,13 @@
  * Characters that do not show, yet change what text says or how it reads:
  * control and format characters (tab and line breaks aside), among them
  * zero-width spaces that split words, bidirectional overrides that turn text
- * around, soft hyphens and byte-order marks; the blank Hangul fillers; and the
- * line and paragraph separators; and half a character, an unpaired surrogate. Zero-width (non-)joiners stay allowed, which
+ * around, soft hyphens and byte-order marks; the blank Hangul fillers; and
+ * half a character, an unpaired surrogate. The line and paragraph separators
+ * are text, and every place that prints them escapes them. Zero-width (non-)joiners stay allowed, which
  * emoji sequences and some scripts need, and so do the tag characters of a
  * flag's emoji sequence.
  */
-const INVISIBLE = /[[\p{Cc}\p{Cf}\p{Cs}\u034F\u115F\u1160\u3164\uFFA0\u2028\u2029]--[\t\n\r\u200C\u200D]]/v;
+const INVISIBLE = /[[\p{Cc}\p{Cf}\p{Cs}\u034F\u115F\u1160\u3164\uFFA0]--[\t\n\r\u200C\u200D]]/v;
 
 /** A flag of a subdivision, 🏴 and tag characters: the one place tag characters show. */
 const FLAG = /\u{1F3F4}[\u{E0020}-\u{E007E}]+\u{E007F}/gu;

@@ -18,7 +18,7 @@ export default function remarkLocalImages() {
     visit(tree, 'definition', (node) => {
       definitions.set(node.identifier, node);
     });
-    visit(tree, (node, index, parent) => {
+    visit(tree, (node, _index, parent) => {
       const url =
         node.type === 'image'
           ? node.url

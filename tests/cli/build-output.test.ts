@@ -53,6 +53,7 @@ describe('npm run build, given an output that is not its own', () => {
       ['.', /would replace the project or its articles/],
       ['..', /would replace the project or its articles/],
       ['tests/fixtures/content', /would replace the project or its articles/],
+      ['tests/fixtures/content/articles/2025', /would replace the project or its articles/],
       [join(root, 'fil.txt'), /is a file, not a folder/],
       [join(root, 'andre-filer'), /holds files that no build wrote/],
     ];
