@@ -55,6 +55,11 @@ export function hasClockTime(date: Date): boolean {
   return formatClockTime(date) !== '00.00';
 }
 
+/** "tirsdag 2. september 2025", with " kl. 14.30" when the time was given: how the site prints a date. */
+export function formatDateline(date: Date): string {
+  return hasClockTime(date) ? `${formatLongDate(date)} kl. ${formatClockTime(date)}` : formatLongDate(date);
+}
+
 /** ISO 8601 with the Oslo offset, for `<time datetime>` and metadata: 2025-09-02T00:00:00+02:00. */
 export const toIsoWithOffset = byInstant((date) => formatISO(inNewsroomZone(date)));
 

@@ -95,6 +95,14 @@ const articleFields = {
     .optional(),
 };
 
+/**
+ * What was wrong in the article and when it was put right, shown under
+ * «Rettelse» as the Norwegian press's code asks (Vær Varsom-plakaten 4.13).
+ */
+const corrections = z
+  .array(z.strictObject({ date: publicationDate, text: requiredText('what was wrong, and what is right') }))
+  .default([]);
+
 /** Old permalinks of this article, which redirect here: /2025/09/02/gammel-slug/ */
 const redirectFrom = z
   .array(
@@ -126,11 +134,31 @@ export function createArticleSchema<PhotoFile extends z.ZodType>(photoFile: Phot
       error: 'is missing: a photo file needs alt text that says what it shows',
     });
   return z
-    .strictObject({ ...articleFields, photo: photoSchema.optional(), redirectFrom })
+    .strictObject({ ...articleFields, photo: photoSchema.optional(), redirectFrom, corrections })
     .refine((article) => !article.updated || article.updated >= article.published, {
       path: ['updated'],
       error: 'is before `published`: an article cannot be updated before it is published',
+    })
+    .superRefine((article, context) => {
+      article.corrections.forEach((correction, index) => {
+        if (correction.date >= article.published) return;
+        context.addIssue({
+          code: 'custom',
+          path: ['corrections', index, 'date'],
+          message: 'is before `published`: a correction comes after the article it corrects',
+        });
+      });
     });
+}
+
+/** When the article last changed: its update or its latest correction, or else its publication. */
+export function lastChanged({
+  published,
+  updated,
+  corrections,
+}: Pick<ArticleData, 'published' | 'updated' | 'corrections'>): Date {
+  const changes = [published, ...(updated ? [updated] : []), ...corrections.map(({ date }) => date)];
+  return new Date(Math.max(...changes.map((date) => date.getTime())));
 }
 
 /** The schema outside Astro, where a photo is the path written in the frontmatter. */

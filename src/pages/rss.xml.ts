@@ -33,6 +33,7 @@ export const GET: APIRoute = async ({ site }) => {
           await container.renderToString(Content),
           new URL(articleHref(article), siteUrl),
           article.data.photo,
+          article.data.corrections,
         ),
         categories: article.data.tags,
       };

@@ -88,4 +88,3 @@ export function topicsOf<T>(articles: readonly T[], tagsOf: (article: T) => stri
     }))
     .sort((a, b) => a.name.localeCompare(b.name, 'nb'));
 }
-

@@ -5,14 +5,15 @@ import { isElement } from 'hast-util-is-element';
 import { h } from 'hastscript';
 import { remove } from 'unist-util-remove';
 import { visit } from 'unist-util-visit';
+import { formatDateline, machineDate } from '../content/dates.ts';
 import { photoCaption } from '../markdown/rehype-figures.ts';
 
 /**
  * An article's HTML as a feed reader gets it, in `content:encoded`. A reader
  * has none of the site's CSS or script and no base to resolve paths by, so
  * the page's aids (section anchors, search and script hooks) are taken out,
- * every address is made absolute, and the lead photo's caption and credit,
- * which the page prints above the body, lead the text.
+ * every address is made absolute, and the corrections and the lead photo's
+ * caption and credit, which the page prints above the body, lead the text.
  */
 
 /** Attributes that hold addresses; `srcset` holds several, each with its width. */
@@ -32,6 +33,7 @@ export function feedHtml(
   articleHtml: string,
   articleUrl: URL,
   photo?: { caption: string; credit?: string | undefined } | undefined,
+  corrections: Array<{ date: Date; text: string }> = [],
 ): string {
   const tree: Root = fromHtml(articleHtml, { fragment: true });
   // The section anchors are navigation: a reader shows them as stray «#» and link labels.
@@ -48,5 +50,16 @@ export function feedHtml(
     }
   });
   if (photo) tree.children.unshift(h('figure', [photoCaption(photo.caption, photo.credit)]));
+  // Corrections lead, as on the page.
+  tree.children.unshift(
+    ...corrections.map(({ date, text }) =>
+      h('p', [
+        h('strong', 'Rettelse'),
+        ' ',
+        h('time', { dateTime: machineDate(date) }, formatDateline(date)),
+        `: ${text}`,
+      ]),
+    ),
+  );
   return toHtml(tree);
 }

@@ -28,7 +28,9 @@ export interface PageSeo {
 export interface ArticleSeo extends PageSeo {
   image: PreviewImage;
   published: Date;
+  /** When the article last changed: its update, or its latest correction. */
   updated?: Date | undefined;
+  corrections?: Array<{ date: Date; text: string }> | undefined;
   tags: string[];
   /** The agency the article comes from, e.g. NTB. */
   source: string;
@@ -130,6 +132,13 @@ export function newsArticleJsonLd(article: ArticleSeo): Record<string, unknown> 
     image: article.structuredDataImages,
     datePublished: machineDate(article.published),
     dateModified: machineDate(article.updated ?? article.published),
+    ...(article.corrections?.length && {
+      correction: article.corrections.map(({ date, text }) => ({
+        '@type': 'CorrectionComment',
+        text,
+        datePublished: machineDate(date),
+      })),
+    }),
     author: authors,
     publisher: organization(article.source),
     inLanguage: SITE_LANGUAGE,

@@ -1,5 +1,6 @@
 import type { ArticleFile } from '../content/frontmatter.ts';
 import { machineDate } from '../content/dates.ts';
+import { lastChanged } from '../content/schema.ts';
 
 /**
  * What the sitemaps say of the articles: when each was last changed, and
@@ -10,11 +11,11 @@ import { machineDate } from '../content/dates.ts';
 export const NEWS_WINDOW_MS = 2 * 24 * 3600 * 1000;
 export const NEWS_LIMIT = 1000;
 
-/** Each article's permalink and when it last changed: its update, or its publication. */
+/** Each article's permalink and when it last changed: its update or latest correction, or its publication. */
 export function lastModifiedByPermalink(articles: ArticleFile[]): Map<string, string> {
   return new Map(
     articles.flatMap(({ data, permalink }) =>
-      data && permalink ? [[permalink, machineDate(data.updated ?? data.published)] as const] : [],
+      data && permalink ? [[permalink, machineDate(lastChanged(data))] as const] : [],
     ),
   );
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { articleSchema } from '../../src/content/schema.ts';
+import { articleSchema, lastChanged } from '../../src/content/schema.ts';
 
 const valid = { title: 'Tittel', published: '2025-09-02', source: 'NTB' };
 
@@ -81,5 +81,29 @@ describe('articleSchema, limits', () => {
         /lowercase letters, digits and - _ ~/,
       );
     }
+  });
+});
+
+describe('articleSchema, corrections', () => {
+  it('reads each correction with its date, and knows the article last changed at the latest', () => {
+    const data = articleSchema.parse({
+      ...valid,
+      updated: '2025-09-03',
+      corrections: [{ date: '2025-09-04T10:00', text: 'Syntetisk rettelse.' }],
+    });
+    assert.equal(data.corrections[0]?.date.toISOString(), '2025-09-04T08:00:00.000Z');
+    assert.equal(lastChanged(data).toISOString(), '2025-09-04T08:00:00.000Z');
+    assert.equal(lastChanged(articleSchema.parse(valid)).toISOString(), data.published.toISOString());
+  });
+  it('refuses a correction dated before the article, and one without its text', () => {
+    const early = problems({ ...valid, corrections: [{ date: '2025-09-01', text: 'Syntetisk.' }] });
+    assert.equal(
+      early['corrections.0.date'],
+      'is before `published`: a correction comes after the article it corrects',
+    );
+    assert.match(
+      problems({ ...valid, corrections: [{ date: '2025-09-03' }] })['corrections.0.text'] ?? '',
+      /is missing/,
+    );
   });
 });

@@ -34,3 +34,15 @@ describe('feedHtml', () => {
     );
   });
 });
+
+describe('feedHtml, corrections', () => {
+  it('leads with each correction under «Rettelse», with its date', () => {
+    const feed = feedHtml('<p>Tekst.</p>', ARTICLE, undefined, [
+      { date: new Date('2025-09-03T08:00:00Z'), text: 'Syntetisk rettelse.' },
+    ]);
+    assert.equal(
+      feed,
+      '<p><strong>Rettelse</strong> <time datetime="2025-09-03T10:00:00+02:00">onsdag 3. september 2025 kl. 10.00</time>: Syntetisk rettelse.</p><p>Tekst.</p>',
+    );
+  });
+});

@@ -135,3 +135,18 @@ describe('summarize, whole characters', () => {
     assert.equal(summarize('–\u00A0Vi var der.'), '–\u00A0Vi var der.');
   });
 });
+
+describe('newsArticleJsonLd, corrections', () => {
+  it('lists each correction as a CorrectionComment, and is modified when it was last changed', () => {
+    const data = newsArticleJsonLd({
+      ...article,
+      updated: new Date('2025-09-03T08:00:00Z'),
+      corrections: [{ date: new Date('2025-09-03T08:00:00Z'), text: 'Syntetisk rettelse.' }],
+    });
+    assert.deepEqual(data.correction, [
+      { '@type': 'CorrectionComment', text: 'Syntetisk rettelse.', datePublished: '2025-09-03T10:00:00+02:00' },
+    ]);
+    assert.equal(data.dateModified, '2025-09-03T10:00:00+02:00');
+    assert.equal(newsArticleJsonLd(article).correction, undefined);
+  });
+});
