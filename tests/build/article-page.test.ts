@@ -3,6 +3,7 @@ import { before, describe, it } from 'node:test';
 import type { Root } from 'hast';
 import { BUILDS, readPage } from '../helpers/builds.ts';
 import { all, one, text } from '../helpers/hast.ts';
+import { ageNotice } from '../../src/site/age.ts';
 import { SEED_PERMALINK, seedParagraphs } from '../helpers/seed.ts';
 
 let page: Root;
@@ -102,5 +103,15 @@ describe('the seed article page', () => {
 
   it('has an absolute canonical URL at the permalink', () => {
     assert.equal(one(page, 'link[rel=canonical]').properties.href, `https://nyheter.example.no/${SEED_PERMALINK}`);
+  });
+});
+
+describe('the seed article page, as it ages', () => {
+  it('says above the headline that it is old, as many years as it is, and nothing of it on the card', () => {
+    const notice = ageNotice(new Date('2025-09-02T00:00:00+02:00'), new Date());
+    assert.ok(notice, 'the seed is more than a year old');
+    const header = one(page, 'article .article-header');
+    assert.equal(text(one(header, 'p.age-notice')), notice);
+    assert.equal((header.children.find((child) => child.type === 'element') as { tagName?: string }).tagName, 'p');
   });
 });
