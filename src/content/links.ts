@@ -1,15 +1,9 @@
-import type { SiteLink } from '../markdown/body-report.ts';
+import { fragmentForms, type SiteLink } from '../markdown/body-report.ts';
 import type { ContentProblem } from './problems.ts';
 import { isSitePage } from './site-paths.ts';
 
 /** A permalink-shaped site path: /2025/09/02/slug/ */
 const ARTICLE_PATH = /^\/\d{4}\/\d{2}\/\d{2}\/[^/]+\/?$/;
-
-/** A fragment as written and as read: `%C3%B8` is `ø`. The pipeline has reported one it cannot decode. */
-function fragmentForms(hash: string): string[] {
-  const raw = hash.slice(1);
-  return [raw, decodeURIComponent(raw)];
-}
 
 /**
  * Links to a page the site does not have, an article that does not exist, or
@@ -44,7 +38,7 @@ export function brokenLinks(
       ids = target;
     }
     // A text fragment (#:~:text=) names a passage, not a section.
-    if (hash.length > 1 && !hash.startsWith('#:~:') && !fragmentForms(hash).some((id) => ids.has(id))) {
+    if (hash.length > 1 && !hash.startsWith('#:~:') && !fragmentForms(hash.slice(1)).some((id) => ids.has(id))) {
       const known = [...ids].map((id) => `#${id}`).join(', ');
       problem(
         line,

@@ -21,6 +21,15 @@ export interface SiteLink {
   line?: number | undefined;
 }
 
+/**
+ * The ids a link's fragment may name, as written and as read: a footnote's id
+ * keeps its label as written (fn-%C3%B8), an HTML anchor's is read (på-tvers).
+ * The fragment must be decodable; the pipeline reports one that is not.
+ */
+export function fragmentForms(fragment: string): string[] {
+  return [fragment, decodeURIComponent(fragment)];
+}
+
 export interface BodyReport {
   problems: BodyProblem[];
   ids: string[];

@@ -1,7 +1,7 @@
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { bodyReport, reportProblem } from './body-report.ts';
+import { bodyReport, fragmentForms, reportProblem } from './body-report.ts';
 import { CLOBBER_PREFIX } from './html-policy.ts';
 
 /** A link within the site: a path from its root, or a section of this page. */
@@ -43,8 +43,7 @@ export default function rehypeInternalLinks({ base }: { base: string }) {
         return;
       }
       const hash = href.indexOf('#');
-      // A footnote's id keeps its label as written (fn-%C3%B8); an HTML anchor's is read (på-tvers).
-      const forms = hash >= 0 ? [href.slice(hash + 1), decodeURIComponent(href.slice(hash + 1))] : [];
+      const forms = hash >= 0 ? fragmentForms(href.slice(hash + 1)) : [];
       const prefixed =
         hash === 0 && !forms.some((form) => ids.has(form)) && forms.some((form) => ids.has(CLOBBER_PREFIX + form));
       const url = prefixed ? `#${CLOBBER_PREFIX}${href.slice(1)}` : href;
