@@ -8,6 +8,7 @@ import rehypeHtmlPolicy from './rehype-html-policy.ts';
 import rehypeInternalLinks from './rehype-internal-links.ts';
 import rehypeRawImages from './rehype-raw-images.ts';
 import rehypeSections from './rehype-sections.ts';
+import rehypeUnavailableLeadPhoto from './rehype-unavailable-lead-photo.ts';
 import remarkLede from './remark-lede.ts';
 import remarkLocalImages from './remark-local-images.ts';
 import remarkNestingLimit from './remark-nesting-limit.ts';
@@ -38,6 +39,7 @@ export function articleMarkdown({ base }: ArticleMarkdownOptions) {
         rehypeRawImages,
         rehypeHeadingIds,
         rehypeFigures,
+        rehypeUnavailableLeadPhoto,
         rehypeSections,
         rehypeHeadingAnchors,
         [rehypeInternalLinks, { base }],

@@ -32,7 +32,8 @@ export const GET: APIRoute = async ({ site }) => {
         content: feedHtml(
           await container.renderToString(Content),
           new URL(articleHref(article), siteUrl),
-          article.data.photo,
+          // A photo without its file is told in the body, after the lede.
+          article.data.photo?.src ? article.data.photo : undefined,
           article.data.corrections,
         ),
         categories: article.data.tags,

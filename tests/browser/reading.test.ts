@@ -138,6 +138,21 @@ describeInBrowser('reading in Chromium', BUILDS.site, (site) => {
     await context.close();
   });
 
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`starts the story within the first 480 px of a phone's screen in ${colorScheme} mode`, async () => {
+      // The seed's photo is missing: its caption must not stand between the headline and the story.
+      const { page, context } = await site.open(SEED_PERMALINK, { viewport: { width: 390, height: 844 }, colorScheme });
+      await page.locator('.share-tools[data-ready]').waitFor({ state: 'visible' });
+      const story = await page
+        .locator('.article-body p')
+        .first()
+        .evaluate((paragraph) => ({ lede: paragraph.className, top: paragraph.getBoundingClientRect().top }));
+      assert.equal(story.lede, 'lede');
+      assert.ok(story.top <= 480, `the first paragraph starts at ${story.top} px`);
+      await context.close();
+    });
+  }
+
   it('leaves no gap for the share controls when JavaScript is off', async () => {
     const { page, context } = await site.open(SEED_PERMALINK, { javaScriptEnabled: false });
     assert.equal(await page.locator('.share-tools').evaluate((element) => getComputedStyle(element).display), 'none');
@@ -147,7 +162,7 @@ describeInBrowser('reading in Chromium', BUILDS.site, (site) => {
   it('sets body text at a comfortable measure on a desktop', async () => {
     const { page, context } = await site.open(SEED_PERMALINK, { viewport: { width: 1280, height: 900 } });
     const charactersPerLine = await page.evaluate(() => {
-      const paragraph = document.querySelector('.article-body p:not(.lede)') as HTMLElement;
+      const paragraph = document.querySelector('.article-body .opening > p:not(.lede)') as HTMLElement;
       const context = document.createElement('canvas').getContext('2d') as CanvasRenderingContext2D;
       const style = getComputedStyle(paragraph);
       context.font = `${style.fontSize} ${style.fontFamily}`;

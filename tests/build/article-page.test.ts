@@ -21,7 +21,9 @@ describe('the seed article page', () => {
 
   it('keeps every paragraph of the wire text, in order, and nothing else', () => {
     const [, ...body] = paragraphs;
-    assert.deepEqual(all(page, '.article-body :is(p, h2)').map(text), body);
+    const captions = all(page, '.article-body figure p');
+    const story = all(page, '.article-body :is(p, h2)').filter((element) => !captions.includes(element));
+    assert.deepEqual(story.map(text), body);
   });
 
   it('uses the lede’s own words for the headline', () => {
@@ -62,10 +64,20 @@ describe('the seed article page', () => {
     const [dateLine] = paragraphs;
     const figure = one(page, 'figure.lead-photo');
     assert.equal(all(figure, 'img, picture').length, 0);
+    assert.equal(text(one(figure, '.photo-unavailable-note')), 'Bildet er ikke tilgjengelig');
     const caption = text(one(figure, 'figcaption .caption'));
     const credit = text(one(figure, 'figcaption .credit'));
     assert.equal(credit, 'Foto: Alexander Kazakov / Sputnik / AP / NTB');
     assert.equal(`date 2025-09-02 ${caption} Alexander Kazakov / Sputnik / AP / NTB`, dateLine);
+  });
+
+  it('tells the missing photo after the lede, so that the story opens the page', () => {
+    const opening = one(page, '.article-body > .opening').children.filter((node) => node.type === 'element');
+    assert.deepEqual(
+      opening.map((element) => [element.tagName, ...[element.properties.className ?? []].flat()].join('.')),
+      ['p.lede', 'figure.photo.lead-photo.photo-unavailable', 'p'],
+    );
+    assert.equal(all(page, 'article > figure').length, 0);
   });
 
   it('dates the article in Norwegian with a machine-readable time', () => {
