@@ -40,6 +40,21 @@ describeInBrowser('searching in Chromium, under a sub-path', BUILDS.subpath, (si
     }
   });
 
+  it('marks with «…» where an excerpt cuts the article, and nowhere else', async () => {
+    const excerpt = async (query: string) => {
+      const { page, context } = await site.open(`sok/?q=${encodeURIComponent(query)}`);
+      await results(page);
+      const [text = ''] = await page.locator('.search-results p').allTextContents();
+      await context.close();
+      return text;
+    };
+    // A word in the middle of the story, and one in its headline, where the indexed text begins.
+    const middle = await excerpt('sanksjonene');
+    assert.ok(middle.startsWith('… ') && middle.endsWith(' …'), middle);
+    const opening = await excerpt('kalte');
+    assert.ok(opening.startsWith('Putin kalte Xi for en «nær venn»') && opening.endsWith(' …'), opening);
+  });
+
   it('puts the query in the address, so that a search can be shared', async () => {
     const { page, context } = await site.open('sok/');
     await page.getByLabel('Søk i artiklene').fill('toppmøte');

@@ -107,6 +107,7 @@ describe('the search index', () => {
     const article = await readPage(BUILDS.site, '2025/09/02/putin-kalte-xi-for-en-naer-venn/index.html');
     assert.equal(all(article, '[data-pagefind-body]').length, 1);
     for (const selector of [
+      '.age-notice',
       '.article-meta',
       '.share-tools',
       'figure.lead-photo',
