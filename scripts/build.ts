@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { readdir, realpath, rename, rm } from 'node:fs/promises';
+import { existsSync, rmSync } from 'node:fs';
+import { readdir, readFile, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ENVIRONMENT_DEFAULTS, siteConfigOrExit } from '../src/site/config.ts';
 import { writeSearchIndex } from '../src/site/search-index.ts';
@@ -23,7 +23,10 @@ const { values } = parseArgsOrExit({ options: { out: { type: 'string', default: 
 const { site, contentDir } = siteConfigOrExit(process.env);
 // Where dist/ is a link, the site is built and swapped in where it points, and the link stays as it was.
 const outDir = await realpath(resolve(values.out)).catch(() => resolve(values.out));
-const nextDir = `${outDir}.next-${process.pid}`;
+// One name from build to build: Astro writes the output folder into the code of pages that draw photos,
+// and a page whose code has changed is rendered again rather than kept from the last build.
+const nextDir = `${outDir}.next`;
+const nextLock = `${nextDir}.lock`;
 const oldDir = `${outDir}.old-${process.pid}`;
 const outputProblem = await unsafeOutputProblem(outDir, { project: process.cwd(), contentDir: resolve(contentDir) });
 if (outputProblem) exitWithUsage(`--out ${values.out} ${outputProblem}`, USAGE);
@@ -46,11 +49,32 @@ function isRunning(pid: number): boolean {
 /** Removes the folders that builds killed before they finished left beside the output: their process is gone. */
 async function removeAbandonedBuilds(): Promise<void> {
   for (const name of await readdir(dirname(outDir)).catch(() => [])) {
-    const [, pid = ''] = /^\.(?:next|old)-(\d+)$/.exec(name.slice(basename(outDir).length)) ?? [];
+    const [, pid = ''] = /^\.old-(\d+)$/.exec(name.slice(basename(outDir).length)) ?? [];
     if (name.startsWith(basename(outDir)) && pid && !isRunning(Number(pid))) {
       await rm(join(dirname(outDir), name), { recursive: true, force: true });
     }
   }
+}
+
+/**
+ * Takes the one folder a new build is written in, or says which build has it.
+ * A lock left by a build that was killed is taken over, and its folder emptied.
+ */
+async function lockNextDir(): Promise<void> {
+  try {
+    await writeFile(nextLock, String(process.pid), { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    const owner = Number(await readFile(nextLock, 'utf8').catch(() => ''));
+    if (owner && isRunning(owner)) {
+      console.error(`error: another build (process ${owner}) is writing ${values.out}/ now: wait for it to finish`);
+      process.exit(1);
+    }
+    await rm(nextLock, { force: true });
+    return lockNextDir();
+  }
+  process.on('exit', () => rmSync(nextLock, { force: true }));
+  await rm(nextDir, { recursive: true, force: true });
 }
 
 /**
@@ -71,6 +95,7 @@ async function giveUp(): Promise<never> {
 }
 
 await removeAbandonedBuilds();
+await lockNextDir();
 // This same Node runs Astro: the pinned one, even where the machine's own Node is older.
 const astro = spawn(
   process.execPath,

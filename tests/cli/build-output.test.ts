@@ -20,9 +20,11 @@ describe('npm run build, where its output goes', () => {
     await writeFile(join(published, '_headers'), '');
     await symlink(published, join(root, 'dist'));
     const ended = endedProcessId();
-    for (const left of [`publisert.next-${ended}`, `publisert.old-${ended}`, `publisert.next-${process.pid}`]) {
+    for (const left of ['publisert.next', `publisert.old-${ended}`, `publisert.old-${process.pid}`]) {
       await mkdir(join(root, left));
     }
+    await writeFile(join(root, 'publisert.next/halvferdig.html'), 'et drept bygg');
+    await writeFile(join(root, 'publisert.next.lock'), String(ended));
 
     // No SITE_URL, as a host that forgot it.
     const result = await runScript('build.ts', ['--out', join(root, 'dist')], {
@@ -39,7 +41,27 @@ describe('npm run build, where its output goes', () => {
     assert.ok((await lstat(join(root, 'dist'))).isSymbolicLink(), 'dist/ is still a link');
     assert.equal(await readlink(join(root, 'dist')), published);
     assert.notEqual(await readFile(join(published, 'index.html'), 'utf8'), 'forrige bygg');
-    assert.deepEqual((await readdir(root)).sort(), ['cache', 'dist', 'publisert', `publisert.next-${process.pid}`]);
+    assert.deepEqual((await readdir(root)).sort(), ['cache', 'dist', 'publisert', `publisert.old-${process.pid}`]);
+    assert.equal(
+      (await readdir(published)).includes('halvferdig.html'),
+      false,
+      'the killed build’s half-written folder is not published',
+    );
+  });
+
+  it('refuses, in one line, to build while another build is writing the same output', async () => {
+    const root = await temporaryFolder('build-locked');
+    await writeFile(join(root, 'dist.next.lock'), String(process.pid));
+    const result = await runScript('build.ts', ['--out', join(root, 'dist')], {
+      CONTENT_DIR: 'tests/fixtures/content',
+      ASTRO_CACHE_DIR: join(root, 'cache'),
+    });
+    assert.equal(result.code, 1);
+    assert.match(
+      result.stderr,
+      new RegExp(`^error: another build \\(process ${process.pid}\\) is writing .*dist/ now`, 'm'),
+    );
+    assert.deepEqual((await readdir(root)).sort(), ['dist.next.lock']);
   });
 });
 
