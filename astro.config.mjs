@@ -67,4 +67,6 @@ export default defineConfig({
     csp: { directives: [...PAGE_DIRECTIVES] },
   },
   devToolbar: { enabled: false },
+  // A page whose cacheKey (src/site/page-keys.ts) and code are as in the last build is copied, not rendered.
+  experimental: { incrementalBuild: true },
 });

@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { type CollectionEntry, getCollection, render } from 'astro:content';
 import { calendarOf, type Topic, topicsOf } from './archive.ts';
 import { type PermalinkParts, permalinkParts, permalinkPath, withBase } from '../content/permalink.ts';
+import { pageKey } from './page-keys.ts';
 import siteConfig from 'virtual:nyhetsleser/site-config';
 
 /**
@@ -63,4 +64,10 @@ export function getTopics() {
 /** The lede: the frontmatter's, or the first paragraph the pipeline found. */
 export async function ledeOf(article: Article): Promise<string | undefined> {
   return article.data.lede ?? (await render(article)).remarkPluginFrontmatter.lede;
+}
+
+/** The key of a page that shows these articles, and `own` besides, for Astro's incremental build. */
+export async function cacheKeyOf(articles: readonly Article[], ...own: unknown[]): Promise<string> {
+  const [newestYear] = (await getCalendar()).keys();
+  return pageKey({ site: import.meta.env.SITE, base: import.meta.env.BASE_URL, newestYear }, articles, ...own);
 }

@@ -54,11 +54,13 @@ export interface BuildResult {
 
 /** The environment a test site is built or served with: its address, base, content and cache. */
 export function testSiteEnvironment({
+  site = TEST_SITE_URL,
   base,
   contentDir,
   cacheDir,
   articlesPerPage = 20,
 }: {
+  site?: string;
   base: string;
   contentDir: string;
   cacheDir: string;
@@ -66,7 +68,7 @@ export function testSiteEnvironment({
 }): NodeJS.ProcessEnv {
   return {
     ...process.env,
-    SITE_URL: TEST_SITE_URL,
+    SITE_URL: site,
     BASE_PATH: base,
     CONTENT_DIR: contentDir,
     ASTRO_CACHE_DIR: cacheDir,
@@ -81,12 +83,14 @@ export function testSiteEnvironment({
  */
 export function astroBuild({
   outDir,
+  site,
   base = '/',
   contentDir,
   cacheDir,
   articlesPerPage = 20,
 }: {
   outDir: string;
+  site?: string;
   base?: string;
   contentDir: string;
   cacheDir: string;
@@ -96,7 +100,7 @@ export function astroBuild({
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, command, {
       cwd: PROJECT_ROOT,
-      env: testSiteEnvironment({ base, contentDir, cacheDir, articlesPerPage }),
+      env: testSiteEnvironment({ site, base, contentDir, cacheDir, articlesPerPage }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+import { stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { SITE_NAME } from './config.ts';
+
+/**
+ * The keys of Astro's incremental build: a page whose key and code are as in
+ * the last build is copied from it instead of rendered. So a key must cover
+ * everything the page shows. Every key covers what every page shows of the
+ * whole site (its address, base and name, and the masthead's archive year),
+ * and then what the page shows of its articles: an article's key is its data,
+ * its rendered body (so a change of the pipeline's code shows) and its photo
+ * files, which the body and the lead photo are drawn from.
+ */
+
+/** What a key needs of an article entry; Astro's entries have more. */
+export interface KeyedArticle {
+  filePath?: string | undefined;
+  data: Record<string, unknown> & { photo?: { src?: object | undefined } | undefined };
+  rendered?: { html: string; metadata?: Record<string, unknown> | undefined } | undefined;
+}
+
+/** What every page shows of the whole site. */
+export interface SiteWide {
+  site: string | undefined;
+  base: string;
+  newestYear: string | undefined;
+}
+
+const hash = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('base64url');
+
+/** A photo file as make knows it: a replaced photo has another size or time. */
+async function photoSignature(path: string): Promise<string> {
+  const { size, mtimeMs } = await stat(path).catch(() => ({ size: -1, mtimeMs: 0 }));
+  return `${path} ${size} ${mtimeMs}`;
+}
+
+const articleKeys = new WeakMap<KeyedArticle, Promise<string>>();
+
+/** An article's key, worked out once a build however many pages show it. */
+export function articleKey(article: KeyedArticle): Promise<string> {
+  let key = articleKeys.get(article);
+  if (!key) {
+    key = (async () => {
+      const folder = dirname(resolve(article.filePath ?? ''));
+      const bodyPhotos = article.rendered?.metadata?.localImagePaths;
+      // Astro's image metadata has the file's path in a build, though its type does not say so.
+      const leadPhoto = (article.data.photo?.src as { fsPath?: string } | undefined)?.fsPath;
+      const photos = [
+        ...(Array.isArray(bodyPhotos) ? bodyPhotos.map((photo) => resolve(folder, String(photo))) : []),
+        ...(leadPhoto ? [leadPhoto] : []),
+      ];
+      return hash([article.data, article.rendered?.html, await Promise.all(photos.map(photoSignature))]);
+    })();
+    articleKeys.set(article, key);
+  }
+  return key;
+}
+
+/** A page's key: the site, the articles it shows, and anything else of its own it shows. */
+export async function pageKey(
+  siteWide: SiteWide,
+  articles: readonly KeyedArticle[],
+  ...own: unknown[]
+): Promise<string> {
+  return hash([SITE_NAME, siteWide, await Promise.all(articles.map(articleKey)), own]);
+}

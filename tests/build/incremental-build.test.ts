@@ -1,0 +1,151 @@
+import assert from 'node:assert/strict';
+import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
+import { before, describe, it } from 'node:test';
+import { astroBuild, PROJECT_ROOT, TEST_SITE_URL } from '../helpers/builds.ts';
+import { article, contentFolder } from '../helpers/content-folder.ts';
+
+/**
+ * Astro's incremental build keeps a page from the last build when its key and
+ * code are unchanged. A key that misses something the page shows would keep
+ * a stale page, so after each change the incremental output must be the cold
+ * build's, byte for byte. The articles are synthetic; two to a listing page,
+ * so that the front page and the topics have later pages.
+ */
+
+const PHOTO = join(PROJECT_ROOT, 'tests/fixtures/content/articles/2025/01/15/testbilde.png');
+const body = (words: string) => `${words} Syntetisk ingress.\n\n## Syntetisk mellomtittel\n\nSyntetisk avsnitt.\n`;
+const files: Record<string, string> = {
+  'articles/2025/01/10/en.md': article(
+    'title: Syntetisk sak en\npublished: 2025-01-10T08:00\nsource: NTB\ntags: [Kina]',
+    body('En.'),
+  ),
+  'articles/2025/01/11/to.md': article(
+    'title: Syntetisk sak to\npublished: 2025-01-11T08:00\nsource: NTB\ntags: [Kina, Økonomi]',
+    body('To.'),
+  ),
+  'articles/2025/02/01/tre.md': article(
+    'title: Syntetisk sak tre\npublished: 2025-02-01T08:00\nsource: NTB\ntags: [Økonomi]\nphoto:\n  src: ./testbilde.png\n  alt: En grå flate\n  caption: Syntetisk bildetekst.',
+    `${body('Tre.')}\n![En grå flate](./testbilde.png "Syntetisk bilde i teksten. | Test Fotograf / NTB")\n`,
+  ),
+  'articles/2025/02/02/fire.md': article(
+    'title: Syntetisk sak fire\npublished: 2025-02-02\nsource: NTB\ntags: [Kina]',
+    body('Fire.'),
+  ),
+  'articles/2025/02/03/fem.md': article(
+    'title: Syntetisk sak fem\npublished: 2025-02-03T09:30\nsource: NTB',
+    body('Fem.'),
+  ),
+};
+
+let content: string;
+let site = TEST_SITE_URL;
+let base = '/';
+/** The site as it is kept from build to build: its output and Astro's cache. */
+let kept: { outDir: string; cacheDir: string };
+
+async function build(target: { outDir: string; cacheDir: string }) {
+  const result = await astroBuild({ ...target, site, base, contentDir: content, articlesPerPage: 2 });
+  assert.equal(result.code, 0, result.output);
+  const lines = stripVTControlCharacters(result.output).split('\n');
+  const pages = (pattern: RegExp) => lines.filter((line) => line.includes('├─') && pattern.test(line)).length;
+  return { kept: pages(/\((?:restored|cached)\)$/), rendered: pages(/\(\+[\d.]+m?s\)$/) };
+}
+
+async function filesIn(dir: string): Promise<Map<string, Buffer>> {
+  const found = new Map<string, Buffer>();
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    found.set(relative(dir, path), await readFile(path));
+  }
+  return found;
+}
+
+/** Builds the content cold in a folder of its own and compares it, file by file, with the kept site. */
+async function assertSameAsCold(change: string): Promise<void> {
+  const cold = { outDir: join(content, `cold-${change}`), cacheDir: join(content, `cold-cache-${change}`) };
+  await build(cold);
+  const [incremental, expected] = await Promise.all([filesIn(kept.outDir), filesIn(cold.outDir)]);
+  assert.deepEqual([...incremental.keys()].sort(), [...expected.keys()].sort(), `${change}: the same files`);
+  const differing = [...expected]
+    .filter(([path, bytes]) => !bytes.equals(incremental.get(path)!))
+    .map(([path]) => path);
+  assert.deepEqual(differing, [], `${change}: the same bytes`);
+  await rm(cold.outDir, { recursive: true });
+  await rm(cold.cacheDir, { recursive: true });
+}
+
+async function edit(path: string, from: string, to: string): Promise<void> {
+  const file = join(content, path);
+  const text = await readFile(file, 'utf8');
+  assert.ok(text.includes(from), `${path} has ${from}`);
+  await writeFile(file, text.replace(from, to));
+}
+
+before(async () => {
+  content = await contentFolder(files);
+  await copyFile(PHOTO, join(content, 'articles/2025/02/01/testbilde.png'));
+  kept = { outDir: join(content, 'dist'), cacheDir: join(content, 'cache') };
+  await build(kept);
+});
+
+describe('an incremental build, after each kind of change, is the cold build of the same content', () => {
+  it('keeps every page when nothing changed', async () => {
+    const { kept: keptPages, rendered } = await build(kept);
+    // Pages without a key of their own (the front page, the topic index, search, 404) are always rendered.
+    assert.ok(keptPages >= 12 && rendered <= 6, `${keptPages} kept, ${rendered} rendered`);
+    await assertSameAsCold('nothing');
+  });
+
+  it('after an edit of one article’s body, rendering that article and the pages that list it', async () => {
+    await edit('articles/2025/01/10/en.md', 'Syntetisk avsnitt.', 'Syntetisk avsnitt, rettet.');
+    const { kept: keptPages } = await build(kept);
+    assert.ok(keptPages >= 6, `${keptPages} kept`);
+    await assertSameAsCold('body');
+  });
+
+  it('after a headline that other pages list is changed', async () => {
+    await edit('articles/2025/01/11/to.md', 'title: Syntetisk sak to', 'title: Syntetisk sak to, ny tittel');
+    await build(kept);
+    await assertSameAsCold('headline');
+  });
+
+  it('after a tag is added and another removed', async () => {
+    await edit('articles/2025/02/02/fire.md', 'tags: [Kina]', 'tags: [Helse]');
+    await build(kept);
+    await assertSameAsCold('tag');
+  });
+
+  it('after a photo file is replaced under the same name', async () => {
+    await copyFile(
+      join(PROJECT_ROOT, 'tests/fixtures/odd-valid/articles/2025/03/10/testbilde.png'),
+      join(content, 'articles/2025/02/01/testbilde.png'),
+    );
+    await build(kept);
+    await assertSameAsCold('photo');
+  });
+
+  it('after a new article is published', async () => {
+    await mkdir(join(content, 'articles/2025/02/04'));
+    await writeFile(
+      join(content, 'articles/2025/02/04/seks.md'),
+      article('title: Syntetisk sak seks\npublished: 2025-02-04T07:00\nsource: NTB\ntags: [Kina]', body('Seks.')),
+    );
+    await build(kept);
+    await assertSameAsCold('publish');
+  });
+
+  it('after the site address changes', async () => {
+    site = 'https://andre-nyheter.example.no';
+    await build(kept);
+    await assertSameAsCold('site');
+  });
+
+  it('after the base changes', async () => {
+    base = '/nyheter/';
+    await build(kept);
+    await assertSameAsCold('base');
+  });
+});
