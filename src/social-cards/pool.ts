@@ -5,10 +5,10 @@ import type { CardTask, CardTaskResult } from './worker.ts';
 
 /**
  * Renders social cards into the card cache in processes of their own, so that
- * satori's layout and the PNG encoding run beside Astro's page rendering. A
- * process (tinypool's child_process runtime), not a worker thread: sharp
- * encodes on libuv's thread pool, which a process shares with all its threads,
- * and Astro's file reads would queue behind the cards. A card is rendered once
+ * they are drawn beside Astro's page rendering. A process (tinypool's
+ * child_process runtime), not a worker thread: takumi draws and sharp crops on
+ * libuv's thread pool, which a process shares with all its threads, and
+ * Astro's file reads would queue behind the cards. A card is rendered once
  * however often it is asked for. A process that stops fails the cards it held,
  * and tinypool starts another for the rest.
  */
@@ -21,8 +21,8 @@ export class SocialCardPool {
   readonly #cards = new Map<string, Promise<string>>();
 
   /**
-   * One process a core: satori's layout is synchronous, and takes a core while it works. Two cards in
-   * flight a process: one in satori while sharp's threads encode the other.
+   * One process a core, and two cards in flight in each: one drawn while the other is hashed, cropped or
+   * written.
    */
   constructor(cacheDir: string, { processes = availableParallelism(), inFlight = 2 } = {}) {
     this.#cacheDir = cacheDir;

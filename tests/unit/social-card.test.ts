@@ -28,6 +28,19 @@ describe('renderCard', () => {
       assert.deepEqual([metadata.format, metadata.width, metadata.height], ['png', CARD_WIDTH, CARD_HEIGHT]);
     }
   });
+  it('draws the photo behind the text, darkened', async () => {
+    // The fixture photo is one flat grey, (150, 150, 145); the card's own background is near white.
+    const pixel = async (card: CardInput) => {
+      const { data } = await sharp(await renderCard(card))
+        .extract({ left: 600, top: 20, width: 1, height: 1 })
+        .raw()
+        .toBuffer({ resolveWithObject: true });
+      return [...data.subarray(0, 3)];
+    };
+    assert.deepEqual(await pixel(input), [0xfb, 0xfa, 0xf7]);
+    const [red = 0, green = 0, blue = 0] = await pixel({ ...input, photoPath: PHOTO });
+    assert.ok(red < 150 && red > 90 && Math.abs(red - green) < 3 && blue < red, `${[red, green, blue]}`);
+  });
   it('draws the headline: a longer headline changes the picture', async () => {
     const [short, long] = await Promise.all([
       renderCard(input),
@@ -51,6 +64,9 @@ describe('cachedCardFile', () => {
     assert.deepEqual([first.rendered, second.rendered], [true, false]);
     assert.equal(second.path, first.path);
     assert.deepEqual(await readFile(second.path), rendered[0]);
+    const edited = await cachedCardFile({ ...input, headline: `${input.headline}, rettet` }, cacheDir, render);
+    assert.deepEqual([edited.rendered, rendered.length], [true, 2], 'a changed headline is drawn again');
+    assert.notEqual(edited.path, first.path);
   });
 
   it('keeps the card read-only, since builds hard-link it into the site', async () => {
