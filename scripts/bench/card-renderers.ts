@@ -50,40 +50,53 @@ if (args.length === 0)
 const renderers = await Promise.all(
   args.map(async (path) => {
     const { renderCard } = (await import(resolve(path))) as { renderCard: (input: CardInput) => Promise<Buffer> };
-    return { name: basename(path, '.ts'), renderCard, wall: [] as number[], cpu: [] as number[] };
+    return { name: basename(path, '.ts'), renderCard };
   }),
 );
+/** Milliseconds of wall and CPU time, by renderer and card, one a round. */
+const times = renderers.map(() => Object.keys(CARDS).map(() => ({ wall: [] as number[], cpu: [] as number[] })));
 
-/** Milliseconds of wall and CPU time per card, for one pass over the cards. */
-async function pass(renderCard: (input: CardInput) => Promise<Buffer>): Promise<[number, number]> {
-  const [start, startCpu] = [performance.now(), cpuUsage()];
-  for (const input of Object.values(CARDS)) await renderCard(input);
-  const cpu = cpuUsage(startCpu);
-  const count = Object.keys(CARDS).length;
-  return [(performance.now() - start) / count, (cpu.user + cpu.system) / 1000 / count];
-}
-
-for (const renderer of renderers) await pass(renderer.renderCard); // fonts, code and caches warm
-for (let round = 0; round < rounds; round++) {
-  // Each round starts with another renderer, so that neither always follows the other.
-  for (const [index] of renderers.entries()) {
-    const renderer = renderers[(index + round) % renderers.length] as (typeof renderers)[number];
-    const [wall, cpu] = await pass(renderer.renderCard);
-    renderer.wall.push(wall);
-    renderer.cpu.push(cpu);
+async function pass(renderer: number): Promise<void> {
+  for (const [card, input] of Object.values(CARDS).entries()) {
+    const [start, startCpu] = [performance.now(), cpuUsage()];
+    await renderers[renderer]?.renderCard(input);
+    const cpu = cpuUsage(startCpu);
+    times[renderer]?.[card]?.wall.push(performance.now() - start);
+    times[renderer]?.[card]?.cpu.push((cpu.user + cpu.system) / 1000);
   }
 }
 
+for (const index of renderers.keys()) await pass(index); // fonts, code and caches warm
+for (const timing of times) for (const card of timing) [card.wall, card.cpu] = [[], []];
+for (let round = 0; round < rounds; round++) {
+  // Each round starts with another renderer, so that none always follows another.
+  for (const index of renderers.keys()) await pass((index + round) % renderers.length);
+}
+
 const median = (values: number[]) => values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
-const [first] = renderers;
-for (const { name, wall, cpu } of renderers) {
-  const ratio = (mine: number[], theirs: number[]) => (median(mine) / median(theirs)).toFixed(2);
-  console.log(
-    `${name}: ${median(wall).toFixed(1)} ms wall, ${median(cpu).toFixed(1)} ms CPU a card (median of ${rounds} rounds)` +
-      (first && first.name !== name
-        ? `; ${ratio(wall, first.wall)}× wall, ${ratio(cpu, first.cpu)}× CPU of ${first.name}`
-        : ''),
-  );
+/** A renderer's median milliseconds a card, over the cards picked. */
+const mean = (renderer: number, kind: 'wall' | 'cpu', cards: number[]) =>
+  cards.reduce((sum, card) => sum + median(times[renderer]?.[card]?.[kind] ?? []), 0) / cards.length;
+const names = Object.keys(CARDS);
+const groups = {
+  'all cards': names.keys().toArray(),
+  'without a photo': names
+    .keys()
+    .filter((card) => card !== names.indexOf('photo'))
+    .toArray(),
+  photo: [names.indexOf('photo')],
+};
+console.log(`median of ${rounds} rounds, ms a card; ratios against ${renderers[0]?.name}`);
+for (const [group, cards] of Object.entries(groups)) {
+  const cells = renderers.map(({ name }, index) => {
+    const [wall, cpu] = [mean(index, 'wall', cards), mean(index, 'cpu', cards)];
+    const ratio =
+      index === 0
+        ? ''
+        : ` (${(wall / mean(0, 'wall', cards)).toFixed(2)}×, ${(cpu / mean(0, 'cpu', cards)).toFixed(2)}×)`;
+    return `${name} ${wall.toFixed(1)} wall ${cpu.toFixed(1)} CPU${ratio}`;
+  });
+  console.log(`${group}: ${cells.join('; ')}`);
 }
 
 if (out) {
