@@ -17,7 +17,7 @@ export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
 
 /** Bump when the design changes, so that cached cards are rendered again. */
-const DESIGN_VERSION = 2;
+const DESIGN_VERSION = 3;
 
 export interface CardInput {
   headline: string;
@@ -48,11 +48,15 @@ type Style = Record<string, string | number>;
 const box = (style: Style, children: Node[] = []): Node => ({ type: 'container', style, children });
 const text = (style: Style, content: string): Node => ({ type: 'text', text: content, style });
 
-/** Headlines shrink as they grow, so that the longest still fit in four lines. */
-function headlineSize(headline: string): number {
-  if (headline.length <= 40) return 72;
-  if (headline.length <= 70) return 60;
-  return 48;
+/**
+ * Headlines shrink as they grow, so that the longest still fit. Lines past the
+ * most that fit between the site name and the footer end in an ellipsis, and
+ * a word wider than the card is broken: only a headline of wide capitals or
+ * one endless word comes near either.
+ */
+function headlineStyle(headline: string): Style {
+  const [fontSize, lines] = headline.length <= 40 ? [72, 5] : headline.length <= 70 ? [60, 6] : [48, 7];
+  return { fontSize, lineClamp: lines, textOverflow: 'ellipsis', overflowWrap: 'break-word' };
 }
 
 /** What the card's image node calls the photo. */
@@ -69,10 +73,7 @@ function cardTree(input: CardInput, photo: boolean): Node {
         input.siteName,
       ),
       box({ flexGrow: 1 }),
-      text(
-        { fontSize: headlineSize(input.headline), fontWeight: 800, lineHeight: 1.1, letterSpacing: -1.5 },
-        input.headline,
-      ),
+      text({ ...headlineStyle(input.headline), fontWeight: 800, lineHeight: 1.1, letterSpacing: -1.5 }, input.headline),
       ...inked(
         input.footer && text({ marginTop: 36, fontSize: 30, color: photo ? '#ece8e0' : '#5b5750' }, input.footer),
       ),

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import sharp from 'sharp';
+import { HEADLINE_LIMIT } from '../../src/content/schema.ts';
 import {
   CARD_HEIGHT,
   CARD_WIDTH,
@@ -40,6 +41,20 @@ describe('renderCard', () => {
     assert.deepEqual(await pixel(input), [0xfb, 0xfa, 0xf7]);
     const [red = 0, green = 0, blue = 0] = await pixel({ ...input, photoPath: PHOTO });
     assert.ok(red < 150 && red > 90 && Math.abs(red - green) < 3 && blue < red, `${[red, green, blue]}`);
+  });
+  it('keeps the longest headlines inside the frame, and the footer under them', async () => {
+    const background = (channels: Buffer) => channels.every((value, index) => value === [0xfb, 0xfa, 0xf7][index % 3]);
+    const region = async (png: Buffer, left: number, top: number, width: number, height: number) =>
+      sharp(png).extract({ left, top, width, height }).removeAlpha().raw().toBuffer();
+    for (const headline of [
+      'WWW MMM '.repeat(25).slice(0, HEADLINE_LIMIT),
+      'Ekstremværvarsel'.repeat(13).slice(0, HEADLINE_LIMIT),
+    ]) {
+      const png = await renderCard({ ...input, headline });
+      assert.ok(background(await region(png, 1120, 0, 80, CARD_HEIGHT)), `nothing right of the frame: ${headline}`);
+      assert.ok(background(await region(png, 16, 590, 1184, 40)), `nothing under the footer: ${headline}`);
+      assert.ok(!background(await region(png, 96, 540, 400, 40)), `the footer is drawn: ${headline}`);
+    }
   });
   it('draws the headline: a longer headline changes the picture', async () => {
     const [short, long] = await Promise.all([
