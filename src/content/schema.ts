@@ -76,6 +76,8 @@ const articleFields = {
   source: requiredText('the source, e.g. NTB'),
   /** The writers' names, when the source gives them. */
   byline: z.string().trim().min(1).optional(),
+  /** Where the story was reported from, as the agency's dateline gives it: Oslo. */
+  dateline: z.string().trim().min(1).optional(),
   tags: z
     .array(
       z
@@ -92,6 +94,13 @@ const articleFields = {
   slug: z
     .string()
     .regex(SLUG_PATTERN, { error: 'must be lowercase ASCII words joined by hyphens, like putin-moter-xi' })
+    .optional(),
+  /** The agency's stable id for the story, which every version of it carries; an import updates the article that has it. */
+  storyId: z.string().trim().min(1).optional(),
+  /** Which version of the story this is, as the agency numbers them: a newer one updates the article, an older one is refused. */
+  storyVersion: z
+    .int({ error: 'must be a whole number, 0 or more' })
+    .min(0, { error: 'must be a whole number, 0 or more' })
     .optional(),
 };
 

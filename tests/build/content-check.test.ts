@@ -10,7 +10,7 @@ import { runScript } from '../helpers/run.ts';
 const FOLDER = 'tests/fixtures/bad-content';
 const A = `${FOLDER}/articles/2025/09/02`;
 const EXPECTED = [
-  `${A}/feilstavet-felt.md:6: tagger: is not a known field: check the spelling (known fields: title, lede, published, updated, source, byline, tags, slug, photo, redirectFrom, corrections)`,
+  `${A}/feilstavet-felt.md:6: tagger: is not a known field: check the spelling (known fields: title, lede, published, updated, source, byline, dateline, tags, slug, storyId, storyVersion, photo, redirectFrom, corrections)`,
   `${A}/fremtiden.md:4: published: "2099-01-01" is before 1900 or more than a year from now: check the year`,
   `${A}/lenke-til-ingenting.md:8: body: links to /2025/09/01/finnes-ikke/, an article that does not exist: fix the link or remove it`,
   `${A}/lenke-til-ingenting.md:8: body: links to /2025/09/02/gyldig/#finnes-ikke, a section that does not exist: link to one of #bakgrunn`,

@@ -45,6 +45,12 @@ describe('articleSchema', () => {
     const data = articleSchema.parse({ ...valid, photo: { caption: 'Tekst.', credit: 'Name / AP / NTB' } });
     assert.equal(data.photo?.credit, 'Name / AP / NTB');
   });
+  it('takes an agency story id, version and dateline, and refuses a version that is not a whole number', () => {
+    const data = articleSchema.parse({ ...valid, storyId: 'NTB-syntetisk-1', storyVersion: 2, dateline: 'Oslo' });
+    assert.deepEqual([data.storyId, data.storyVersion, data.dateline], ['NTB-syntetisk-1', 2, 'Oslo']);
+    assert.match(problems({ ...valid, storyVersion: 1.5 }).storyVersion ?? '', /whole number/);
+    assert.match(problems({ ...valid, storyVersion: -1 }).storyVersion ?? '', /whole number/);
+  });
   it('refuses unknown fields, so that typos are caught', () => {
     assert.ok(problems({ ...valid, tittel: 'x' }).unrecognized_keys);
   });
