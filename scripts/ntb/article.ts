@@ -2,12 +2,12 @@ import type { Root, RootContent } from 'mdast';
 import { remark } from 'remark';
 import { stringify } from 'yaml';
 import type { ArticleFrontmatter } from '../../src/content/schema.ts';
-import { type WireArticle, WireFormatError } from './wire.ts';
+import { type WireArticle, type WirePhoto, WireFormatError } from './wire.ts';
 import { permalinkParts, permalinkPath } from '../../src/content/permalink.ts';
 import { parsePublicationDate } from '../../src/content/dates.ts';
 import { slugify } from '../../src/markdown/slug.ts';
 
-/** Turns a parsed NTB wire text into an article file for content/articles/. */
+/** Turns a story parsed from any of NTB's formats into an article file for content/articles/. */
 
 /** Headlines longer than this are shortened; front pages show about this many characters on two lines. */
 export const MAX_HEADLINE_LENGTH = 70;
@@ -54,39 +54,75 @@ export function deriveHeadline(lede: string): string {
 }
 
 function bodyTree(wire: WireArticle): Root {
-  const children = wire.blocks.map((block): RootContent =>
-    block.type === 'subheading'
-      ? { type: 'heading', depth: 2, children: [{ type: 'text', value: block.text }] }
-      : { type: 'paragraph', children: [{ type: 'text', value: block.text }] },
-  );
+  const children = wire.blocks.map((block): RootContent => {
+    const content = block.children ?? [{ type: 'text', value: block.text }];
+    return block.type === 'subheading'
+      ? { type: 'heading', depth: 2, children: content }
+      : { type: 'paragraph', children: content };
+  });
   return { type: 'root', children };
 }
 
-export function wireToArticle(wire: WireArticle, options: ImportOptions = {}): ImportedArticle {
+/** Where a newer version of a story goes: the article it already has, whose permalink it keeps. */
+export interface Placement {
+  /** The article's file, relative to the content folder. */
+  path: string;
+  published: string;
+  slug: string;
+  /** What an editor adds that the agency never sends, kept as it is. */
+  kept: Pick<ArticleFrontmatter, 'corrections' | 'redirectFrom'>;
+}
+
+function photoFrontmatter(photo: WirePhoto, src: string | undefined): ArticleFrontmatter['photo'] {
+  const { caption, credit, alt } = photo;
+  // Alt text is for a photo that is shown: without the file, the caption and credit stand alone.
+  return { ...(src && alt && { src, alt }), caption, ...(credit && { credit }) };
+}
+
+/**
+ * The article file for a story. With a placement, it is the update of an
+ * article the story already has: same file, same permalink, updated now.
+ * `photoSrc` is the lead photo's file, once the import has put it beside the article.
+ */
+export function wireToArticle(
+  wire: WireArticle,
+  options: ImportOptions = {},
+  { placement, photoSrc }: { placement?: Placement | undefined; photoSrc?: string | undefined } = {},
+): ImportedArticle {
   const lede = wire.blocks.find((block) => block.type === 'paragraph')?.text ?? '';
-  const title = options.title?.trim() || deriveHeadline(lede);
+  const title = options.title?.trim() || wire.headline || deriveHeadline(lede);
   if (!title) throw new WireFormatError('has a lede with no words to make a headline from: give one with --title');
-  const slug = options.slug ?? slugify(title, MAX_SLUG_LENGTH);
+  const slug = placement?.slug ?? options.slug ?? slugify(title, MAX_SLUG_LENGTH);
   if (!slug)
     throw new WireFormatError(
       `has the headline "${title}", which has no letters or digits to make a permalink from: give one with --slug`,
     );
+  const publishedText = placement?.published ?? wire.date;
+  const updated = placement ? (wire.updated ?? wire.date) : wire.updated;
+  const tags = options.tags?.length ? options.tags : wire.tags;
+  const { story } = wire;
   const frontmatter: ArticleFrontmatter = {
     title,
-    published: wire.date,
+    ...(wire.lede && { lede: wire.lede }),
+    published: publishedText,
+    ...(updated && { updated }),
     source: 'NTB',
-    ...(options.tags?.length && { tags: options.tags }),
+    ...(wire.byline && { byline: wire.byline }),
+    ...(wire.dateline && { dateline: wire.dateline }),
+    ...(tags?.length && { tags }),
     slug,
-    ...(wire.photo && { photo: wire.photo }),
+    ...(story && { storyId: story.id, ...(story.version !== undefined && { storyVersion: story.version }) }),
+    ...(wire.photo && { photo: photoFrontmatter(wire.photo, photoSrc) }),
+    ...placement?.kept,
   };
-  const published = parsePublicationDate(wire.date) as Date;
+  const published = parsePublicationDate(publishedText) as Date;
   const parts = permalinkParts({ published, slug }, `${slug}.md`);
   const body = remark().stringify(bodyTree(wire));
   return {
     markdown: `---\n${stringify(frontmatter, { lineWidth: 0 })}---\n\n${body}`,
-    path: `articles/${parts.year}/${parts.month}/${parts.day}/${slug}.md`,
+    path: placement?.path ?? `articles/${parts.year}/${parts.month}/${parts.day}/${slug}.md`,
     permalink: permalinkPath(parts),
     title,
-    titleWasDerived: !options.title?.trim(),
+    titleWasDerived: !options.title?.trim() && !wire.headline,
   };
 }

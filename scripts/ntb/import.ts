@@ -6,14 +6,15 @@ import { readFrontmatter } from '../../src/content/frontmatter.ts';
 import { formatProblem } from '../../src/content/problems.ts';
 import { type ImportOptions, wireToArticle } from './article.ts';
 import { listWireFolder, readWireFile, readWireStdin } from './input.ts';
-import { decodeWireText, parseWire, WireFormatError } from './wire.ts';
+import { parseStory } from './formats.ts';
+import { decodeWireText, WireFormatError } from './wire.ts';
 import { siteConfigOrExit } from '../../src/site/config.ts';
 import { exitWithUsage, parseArgsOrExit } from '../cli.ts';
 
 /**
  * npm run import -- <file|folder|-> [--title <headline>] [--slug <slug>] [--tags a,b] [--force] [--dry-run]
  *
- * Imports NTB wire text into content/articles/YYYY/MM/DD/<slug>.md. It never
+ * Imports an NTB story, as plain wire text, NITF or ninjs, into content/articles/YYYY/MM/DD/<slug>.md. It never
  * overwrites an article without --force, never replaces one it wrote itself
  * in the same run, never leaves a partial file, and refuses a permalink that
  * another article already has. The last line it prints is the path of the
@@ -80,13 +81,15 @@ async function importOne(
   { followLinks, made }: { followLinks: boolean; made: Made },
 ): Promise<{ path: string; markdown: string }> {
   const name = input === '-' ? 'standard input' : input;
-  let article;
+  let story, article;
   try {
     const bytes = input === '-' ? await readWireStdin() : await readWireFile(input, { followLinks });
-    article = wireToArticle(parseWire(decodeWireText(bytes)), flags);
+    story = parseStory(decodeWireText(bytes));
+    article = wireToArticle(story, flags);
   } catch (error) {
     throw refusal(name, error);
   }
+  for (const warning of story.warnings ?? []) console.warn(`warning: ${name}: ${warning}`);
   if (article.titleWasDerived) {
     console.warn(
       `warning: ${name}: no --title given, so the headline was taken from the lede: "${article.title}". Check it before publishing.`,
@@ -132,7 +135,7 @@ async function importFolder(folder: string, flags: Flags, contentDir: string): P
   }
   const { files, skipped } = listing;
   for (const path of skipped) console.warn(`skipped  ${path}: not a regular file`);
-  if (!files.length) throw new ImportError(`${folder}: has no .txt files to import`);
+  if (!files.length) throw new ImportError(`${folder}: has no .txt, .xml or .json files to import`);
   const made: Made = new Map();
   let failed = 0;
   for (const file of files) {

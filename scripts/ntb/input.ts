@@ -4,11 +4,14 @@ import { join } from 'node:path';
 import { MAX_WIRE_BYTES, tooLargeError, WireFormatError } from './wire.ts';
 
 /**
- * Reads wire text from where the editor points: a file, the .txt files of a
- * folder, or standard input. Nothing is read past MAX_WIRE_BYTES, and nothing
+ * Reads a story from where the editor points: a file, the .txt, .xml and
+ * .json files of a folder, or standard input. Nothing is read past MAX_WIRE_BYTES, and nothing
  * but a regular file is read at all: a FIFO or a link to /dev/zero would wait
  * or read forever.
  */
+
+/** Which of a folder's files are stories; what each one is, is read from its content. */
+const STORY_EXTENSIONS = ['.txt', '.xml', '.json'];
 
 const NOT_A_REGULAR_FILE = 'is not a regular file: give a wire text file, a folder of them, or - for standard input';
 
@@ -69,7 +72,7 @@ export async function readWireFile(path: string, { followLinks }: { followLinks:
 }
 
 /**
- * The regular .txt files directly in a folder, and the entries that are not
+ * The regular .txt, .xml and .json files directly in a folder, and the entries that are not
  * regular files, which are skipped: never followed, opened or read.
  */
 export async function listWireFolder(folder: string): Promise<{ files: string[]; skipped: string[] }> {
@@ -82,7 +85,7 @@ export async function listWireFolder(folder: string): Promise<{ files: string[];
       .map((entry) => join(folder, entry.name))
       .sort();
   return {
-    files: paths((entry) => entry.isFile() && entry.name.endsWith('.txt')),
+    files: paths((entry) => entry.isFile() && STORY_EXTENSIONS.some((extension) => entry.name.endsWith(extension))),
     // A regular file of another kind is plainly not a wire text; anything else may have been meant as one.
     skipped: paths((entry) => !entry.isFile()),
   };

@@ -1,3 +1,4 @@
+import type { PhrasingContent } from 'mdast';
 import { parsePublicationDate } from '../../src/content/dates.ts';
 import { withoutInvisibleCharacters } from '../../src/content/invisible-characters.ts';
 
@@ -28,15 +29,41 @@ const MAX_SUBHEADING_LENGTH = 70;
 export interface WireBlock {
   type: 'paragraph' | 'subheading';
   text: string;
-  /** The 1-based line the block starts on. */
-  line: number;
+  /** The text with its emphasis and links, where the source marks them up (ninjs HTML); else it is `text` alone. */
+  children?: PhrasingContent[];
+  /** The 1-based line the block starts on, where the source is written in lines. */
+  line?: number;
 }
 
+export interface WirePhoto {
+  caption: string;
+  /** As the agency gives it, without a "Foto: " before it. */
+  credit?: string;
+  alt?: string;
+  /** The photo file the source names (NITF's media-reference), which the import uses only if it is beside the input. */
+  file?: string;
+}
+
+/**
+ * One story as any of NTB's formats gives it. The plain text gives only the
+ * date, the photo and the blocks; NITF and ninjs give the rest too.
+ */
 export interface WireArticle {
-  /** As written on the wire: YYYY-MM-DD. */
+  /** The publication date as frontmatter takes it: YYYY-MM-DD, or YYYY-MM-DDTHH:mm in Oslo time. */
   date: string;
-  photo?: { caption: string; credit?: string };
+  /** When this version was made, if after `date`; the same form. */
+  updated?: string;
+  headline?: string;
+  byline?: string;
+  dateline?: string;
+  /** A standfirst the source gives apart from the body; never its opening paragraph again. */
+  lede?: string;
+  tags?: string[];
+  story?: { id: string; version?: number };
+  photo?: WirePhoto;
   blocks: WireBlock[];
+  /** What the editor should know about the import, such as markup the site's HTML policy removed. */
+  warnings?: string[];
 }
 
 /** A problem with the wire text itself, with the line it is on where there is one. */

@@ -1,0 +1,142 @@
+import { SKIP, visit } from 'unist-util-visit';
+import type { Element, Root } from 'xast';
+import { fromXml } from 'xast-util-from-xml';
+import { toString } from 'xast-util-to-string';
+import { agencyTime, bylineNames, cleanText, photoOf, uniqueTags, versionNumber } from './fields.ts';
+import { type WireArticle, type WireBlock, WireFormatError } from './wire.ts';
+
+/**
+ * Reads an NITF 3.x story as NTB sends it (the IPTC NITF 3.6 DTD):
+ *
+ *     <nitf>
+ *       <head>
+ *         <docdata>
+ *           <doc-id id-string="…"/> <du-key version="2"/> <date.issue norm="20250314T101500+0100"/>
+ *           <key-list><keyword key="…"/></key-list>
+ *         </docdata>
+ *       </head>
+ *       <body>
+ *         <body.head> <hedline><hl1>…</hl1></hedline> <byline>…</byline> <dateline>…</dateline> </body.head>
+ *         <body.content> <p lede="true">…</p> <hl2>…</hl2> <p>…</p> <media media-type="image">…</media> </body.content>
+ *       </body>
+ *     </nitf>
+ *
+ * The XML parser expands the five predefined entities and character
+ * references, and nothing else: a DOCTYPE is refused, so no DTD, internal
+ * entity or external entity is ever read or expanded.
+ */
+
+const DTD_REFUSAL =
+  'has a <!DOCTYPE>: DTDs and entities are refused, and nothing they name is read; remove the DOCTYPE and import it again';
+
+function parseXml(source: string): Root {
+  let tree: Root;
+  try {
+    tree = fromXml(source);
+  } catch (error) {
+    const { cause, place } = error as { cause?: { message?: string }; place?: { line?: number } };
+    // The parser stops at the first entity the DOCTYPE would declare: the DOCTYPE is the cause to name.
+    if (/<!DOCTYPE/i.test(source)) throw new WireFormatError(DTD_REFUSAL);
+    const reason = (cause?.message ?? String(error)).split('\n')[0]?.replace(/ \(line \d+, column \d+\)$/, '');
+    throw new WireFormatError(`is not well-formed XML: ${reason}`, place?.line);
+  }
+  const doctype = tree.children.find((node) => node.type === 'doctype');
+  if (doctype) throw new WireFormatError(DTD_REFUSAL, doctype.position?.start.line);
+  return tree;
+}
+
+/** The elements with these names, in document order; those inside a found one are its own. */
+function elements(tree: Root | Element | undefined, names: readonly string[]): Element[] {
+  const found: Element[] = [];
+  if (!tree) return found;
+  visit(tree, 'element', (node: Element) => {
+    if (!names.includes(node.name)) return;
+    found.push(node);
+    return SKIP;
+  });
+  return found;
+}
+
+const first = (tree: Root | Element | undefined, name: string) => elements(tree, [name])[0];
+const attribute = (element: Element | undefined, name: string) => element?.attributes[name] ?? undefined;
+const textOf = (element: Element | undefined) => cleanText(element ? toString(element) : '');
+const lineOf = (element: Element | undefined) => element?.position?.start.line;
+
+/** NTB marks the lede `lede="true"`; other newsrooms' NITF gives it the class `lead`. */
+function isLede(paragraph: Element): boolean {
+  return attribute(paragraph, 'lede') === 'true' || (attribute(paragraph, 'class') ?? '').split(/\s+/).includes('lead');
+}
+
+/** The paragraphs and subheadings of body.content, the lede first, and its lead photo. */
+function bodyOf(content: Element | undefined): Pick<WireArticle, 'blocks' | 'photo'> {
+  const found = elements(content, ['p', 'hl2', 'media']);
+  const image = found.find((node) => node.name === 'media' && attribute(node, 'media-type') === 'image');
+  const text = found.filter((node) => node.name !== 'media' && textOf(node));
+  const lede = text.find((node) => node.name === 'p' && isLede(node));
+  const ordered = lede ? [lede, ...text.filter((node) => node !== lede)] : text;
+  const blocks = ordered.map((node): WireBlock => ({
+    type: node.name === 'hl2' ? 'subheading' : 'paragraph',
+    text: textOf(node),
+    ...(lineOf(node) && { line: lineOf(node) }),
+  }));
+  if (!image) return { blocks };
+  const reference = first(image, 'media-reference');
+  const photo = photoOf(textOf(first(image, 'media-caption')), textOf(first(image, 'media-producer')));
+  const alt = cleanText(attribute(reference, 'alternate-text') ?? '');
+  const file = attribute(reference, 'source');
+  return { blocks, ...(photo && { photo: { ...photo, ...(alt && { alt }), ...(file && { file }) } }) };
+}
+
+/** Parses an NITF document, already decoded, into the article it carries. */
+export function parseNitf(source: string): WireArticle {
+  const tree = parseXml(source);
+  const root = tree.children.find((node) => node.type === 'element');
+  if (root?.name !== 'nitf') {
+    throw new WireFormatError(
+      `has the root element <${root?.name ?? ''}>, not <nitf>: it is XML, but not an NITF story`,
+      lineOf(root),
+    );
+  }
+  const headline = textOf(first(first(root, 'hedline'), 'hl1'));
+  if (!headline) throw new WireFormatError('has no headline: give body.head a hedline with an hl1', lineOf(root));
+  const dated = first(root, 'date.issue') ?? first(root, 'date.release');
+  const norm = attribute(dated, 'norm');
+  if (!norm) {
+    throw new WireFormatError(
+      'has no date: give docdata a date.issue with a norm attribute, like 20250902T143000+0200',
+      lineOf(first(root, 'docdata') ?? root),
+    );
+  }
+  const date = agencyTime(norm, `${dated?.name} norm`, lineOf(dated));
+  const { blocks, photo } = bodyOf(first(root, 'body.content'));
+  if (!blocks.some((block) => block.type === 'paragraph')) {
+    throw new WireFormatError(
+      'has no paragraphs in body.content: there is no article text to import',
+      lineOf(first(root, 'body.content') ?? root),
+    );
+  }
+  const id =
+    attribute(first(root, 'doc-id'), 'id-string') ??
+    attribute(
+      elements(root, ['meta']).find((meta) => attribute(meta, 'name') === 'NTBID'),
+      'content',
+    );
+  const version = versionNumber(attribute(first(root, 'du-key'), 'version'));
+  const byline = bylineNames(elements(first(root, 'body.head'), ['byline']).map(textOf).filter(Boolean).join(' og '));
+  const place = first(root, 'dateline');
+  const dateline = textOf(first(place, 'location') ?? place).replace(/\s*\(NTB\)\s*:?$|:$/, '');
+  const tags = uniqueTags([
+    ...elements(root, ['keyword']).map((keyword) => attribute(keyword, 'key')),
+    ...elements(root, ['tobject.subject']).map((subject) => attribute(subject, 'tobject.subject.matter')),
+  ]);
+  return {
+    date,
+    headline,
+    ...(byline && { byline }),
+    ...(dateline && { dateline }),
+    ...(tags.length && { tags }),
+    ...(id?.trim() && { story: { id: id.trim(), ...(version !== undefined && { version }) } }),
+    ...(photo && { photo }),
+    blocks,
+  };
+}
