@@ -1,13 +1,16 @@
-import { randomBytes } from 'node:crypto';
-import { link, mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, relative, resolve } from 'node:path';
 import { checkFrontmatter } from '../../src/content/check.ts';
-import { readFrontmatter } from '../../src/content/frontmatter.ts';
+import { type ArticleFile, readFrontmatter } from '../../src/content/frontmatter.ts';
 import { formatProblem } from '../../src/content/problems.ts';
 import { type ImportOptions, wireToArticle } from './article.ts';
 import { listWireFolder, readWireFile, readWireStdin } from './input.ts';
 import { parseStory } from './formats.ts';
-import { decodeWireText, WireFormatError } from './wire.ts';
+import { copyPhoto, photoBesideInput, photoConflict } from './photo.ts';
+import { changeSummary, placeUpdate } from './update.ts';
+import { decodeWireText, type WireArticle } from './wire.ts';
+import { ImportError, refusal, writeAtomically } from './write.ts';
 import { siteConfigOrExit } from '../../src/site/config.ts';
 import { exitWithUsage, parseArgsOrExit } from '../cli.ts';
 
@@ -24,11 +27,6 @@ import { exitWithUsage, parseArgsOrExit } from '../cli.ts';
 const USAGE =
   'usage: npm run import -- <file|folder|-> [--title <headline>] [--slug <slug>] [--tags a,b] [--force] [--dry-run]';
 
-/** A refusal to import, worded for the editor: it names the file and, where there is one, the line. */
-class ImportError extends Error {
-  override name = 'ImportError';
-}
-
 interface Flags extends ImportOptions {
   force: boolean;
   dryRun: boolean;
@@ -37,65 +35,32 @@ interface Flags extends ImportOptions {
 /** The articles a run has made so far: each path, and the input it was made from. */
 type Made = Map<string, string>;
 
-/** A problem with an input, as a refusal that names it and, where there is one, the line. */
-function refusal(name: string, error: unknown): unknown {
-  if (!(error instanceof WireFormatError)) return error;
-  return new ImportError(`${name}${error.line ? `:${error.line}` : ''}: ${error.message}`);
-}
-
-/**
- * Writes the file in one step: the text goes to a temporary file beside it,
- * which is then linked into place (refusing an existing file, even one that
- * another import has just written) or, with --force, renamed over it.
- */
-async function writeAtomically(path: string, text: string, force: boolean): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  await writeFile(temporary, text, { flag: 'wx' });
-  try {
-    if (force) {
-      await rename(temporary, path);
-    } else {
-      await link(temporary, path);
-    }
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-      throw new ImportError(`${relative(process.cwd(), path)} already exists: pass --force to replace it`);
-    }
-    throw error;
-  } finally {
-    await unlink(temporary).catch(() => undefined);
-  }
-}
-
-/**
- * Imports one wire text; returns the path written, or the markdown with
- * --dry-run. A folder's files are read without following links, and none may
- * replace an article made earlier in the same run: --force is for articles
- * that were there before it.
- */
-async function importOne(
-  input: string,
-  flags: Flags,
-  contentDir: string,
-  { followLinks, made }: { followLinks: boolean; made: Made },
-): Promise<{ path: string; markdown: string }> {
-  const name = input === '-' ? 'standard input' : input;
-  let story, article;
+/** Reads and parses one input, and warns of what its format makes the editor check. */
+async function readStory(input: string, name: string, followLinks: boolean): Promise<WireArticle> {
+  let story;
   try {
     const bytes = input === '-' ? await readWireStdin() : await readWireFile(input, { followLinks });
     story = parseStory(decodeWireText(bytes));
-    article = wireToArticle(story, flags);
   } catch (error) {
     throw refusal(name, error);
   }
   for (const warning of story.warnings ?? []) console.warn(`warning: ${name}: ${warning}`);
-  if (article.titleWasDerived) {
-    console.warn(
-      `warning: ${name}: no --title given, so the headline was taken from the lede: "${article.title}". Check it before publishing.`,
-    );
-  }
-  const path = join(contentDir, article.path);
+  return story;
+}
+
+/**
+ * Where a new article may not go: over an article that was there before the
+ * run without --force, over another story's article even with it, or over
+ * one this run made. An update goes over its own story's article.
+ */
+function refuseToReplace(
+  name: string,
+  path: string,
+  story: WireArticle,
+  flags: Flags,
+  articles: ArticleFile[],
+  made: Made,
+) {
   const shown = relative(process.cwd(), path);
   const earlier = made.get(path);
   if (earlier) {
@@ -103,27 +68,72 @@ async function importOne(
       `${name}: would replace ${shown}, which this run made from ${earlier}: give it its own --slug and import it alone`,
     );
   }
+  const occupant = articles.find((other) => resolve(other.file) === path);
+  const theirs = occupant?.frontmatter.storyId;
+  if (theirs && story.story) {
+    throw new ImportError(
+      `${name}: is story ${story.story.id}, and ${shown} is story ${String(theirs)}: two stories never share a file, so give this one its own --slug`,
+    );
+  }
+  if (!flags.dryRun && existsSync(path) && !flags.force)
+    throw new ImportError(`${shown} already exists: pass --force to replace it`);
+}
+
+/**
+ * Imports one story; returns the path written, or the markdown with
+ * --dry-run, and what an update changed. A folder's files are read without
+ * following links, and none may replace an article made earlier in the same
+ * run: --force is for articles that were there before it. A newer version of
+ * a story already in content/ updates its article in place, without --force.
+ */
+async function importOne(
+  input: string,
+  flags: Flags,
+  contentDir: string,
+  { followLinks, made }: { followLinks: boolean; made: Made },
+): Promise<{ path: string; markdown: string; changes?: string[] }> {
+  const name = input === '-' ? 'standard input' : input;
+  const story = await readStory(input, name, followLinks);
+  const { articles } = await checkFrontmatter(contentDir);
+  const existing = story.story && articles.find((other) => other.frontmatter.storyId === story.story?.id);
+  const update = existing && placeUpdate(story, existing, contentDir);
+  if (update && 'refusal' in update) throw new ImportError(`${name}: ${update.refusal}`);
+  const placement = update?.placement;
+  const photo = await photoBesideInput(input, story.photo);
+  if (photo.note) console.warn(`warning: ${name}: ${photo.note}`);
+  let article;
+  try {
+    article = wireToArticle(story, flags, { placement, photoSrc: photo.file && `./${basename(photo.file)}` });
+  } catch (error) {
+    throw refusal(name, error);
+  }
+  if (article.titleWasDerived) {
+    console.warn(
+      `warning: ${name}: no --title given, so the headline was taken from the lede: "${article.title}". Check it before publishing.`,
+    );
+  }
+  const path = resolve(contentDir, article.path);
+  const shown = relative(process.cwd(), path);
+  if (!placement) refuseToReplace(name, path, story, flags, articles, made);
   const { problems } = readFrontmatter(shown, article.markdown);
   if (problems.length) throw new ImportError(problems.map(formatProblem).join('; '));
+  const owner = articles.find((other) => other.permalink === article.permalink && resolve(other.file) !== path);
+  if (owner) {
+    throw new ImportError(
+      `the permalink ${article.permalink} is already used by ${owner.file}: give this article another --slug`,
+    );
+  }
+  const conflict = photo.file && (await photoConflict(photo.file, path));
+  if (conflict) throw new ImportError(`${name}: ${conflict}`);
+  const changes =
+    existing &&
+    changeSummary({ title: String(existing.frontmatter.title), markdown: await readFile(path, 'utf8') }, article);
   if (!flags.dryRun) {
-    const exists = await stat(path).then(
-      () => true,
-      () => false,
-    );
-    if (exists && !flags.force) throw new ImportError(`${shown} already exists: pass --force to replace it`);
-    const { articles } = await checkFrontmatter(contentDir);
-    const owner = articles.find(
-      (other) => other.permalink === article.permalink && resolve(other.file) !== resolve(path),
-    );
-    if (owner) {
-      throw new ImportError(
-        `the permalink ${article.permalink} is already used by ${owner.file}: give this article another --slug`,
-      );
-    }
-    await writeAtomically(path, article.markdown, flags.force);
+    await writeAtomically(path, article.markdown, flags.force || Boolean(placement));
+    if (photo.file) await copyPhoto(photo.file, path);
   }
   made.set(path, name);
-  return { path: shown, markdown: article.markdown };
+  return { path: shown, markdown: article.markdown, ...(changes && { changes }) };
 }
 
 async function importFolder(folder: string, flags: Flags, contentDir: string): Promise<boolean> {
@@ -140,8 +150,9 @@ async function importFolder(folder: string, flags: Flags, contentDir: string): P
   let failed = 0;
   for (const file of files) {
     try {
-      const { path } = await importOne(file, flags, contentDir, { followLinks: false, made });
-      console.log(`imported ${file} → ${path}`);
+      const { path, changes } = await importOne(file, flags, contentDir, { followLinks: false, made });
+      console.log(`${changes ? 'updated ' : 'imported'} ${file} → ${path}`);
+      for (const change of changes ?? []) console.log(`         ${change}`);
     } catch (error) {
       if (!(error instanceof ImportError)) throw error;
       failed++;
@@ -197,7 +208,8 @@ async function main(): Promise<number> {
       );
     return (await importFolder(input, flags, contentDir)) ? 0 : 1;
   }
-  const { path, markdown } = await importOne(input, flags, contentDir, { followLinks: true, made: new Map() });
+  const { path, markdown, changes } = await importOne(input, flags, contentDir, { followLinks: true, made: new Map() });
+  for (const change of changes ?? []) console.log(change);
   if (flags.dryRun) {
     process.stdout.write(markdown);
     console.warn(`dry run: ${path} was not written`);

@@ -4,7 +4,7 @@ import { cp, mkdir, open, readFile, symlink, truncate, writeFile } from 'node:fs
 import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import { PROJECT_ROOT } from '../helpers/builds.ts';
-import { filesBelow, runImport, temporaryFolder } from '../helpers/import-cli.ts';
+import { assertRefusedInOneLine, filesBelow, runImport, temporaryFolder } from '../helpers/import-cli.ts';
 import { SEED_ARTICLE_PATH, SEED_WIRE_PATH } from '../helpers/seed.ts';
 
 const FIXTURES = join(PROJECT_ROOT, 'tests/fixtures/ntb');
@@ -134,19 +134,7 @@ describe('npm run import, bad input', () => {
   ];
   for (const [name, input, message] of cases) {
     it(`refuses ${name} in one line, with no file written`, async () => {
-      const contentDir = await temporaryFolder('import');
-      let file: string;
-      if (typeof input === 'string' && input.startsWith('fixture:')) {
-        file = join(FIXTURES, input.slice('fixture:'.length));
-      } else {
-        file = join(await temporaryFolder('wire'), 'synthetic-input.txt');
-        await writeFile(file, input);
-      }
-      const result = await runImport([file], { contentDir });
-      assert.equal(result.code, 1);
-      assert.match(result.stderr, /^error: [^\n]+\n$/, 'one line on standard error');
-      assert.match(result.stderr, message);
-      assert.deepEqual(await filesBelow(contentDir), []);
+      await assertRefusedInOneLine(input, message, FIXTURES);
     });
   }
 

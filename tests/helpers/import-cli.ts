@@ -1,4 +1,5 @@
-import { mkdtemp, readdir } from 'node:fs/promises';
+import assert from 'node:assert/strict';
+import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type RunOptions, type RunResult, runScript } from './run.ts';
@@ -26,4 +27,30 @@ export async function filesBelow(folder: string): Promise<string[]> {
     .filter((entry) => entry.isFile())
     .map((entry) => join(entry.parentPath, entry.name).slice(folder.length + 1))
     .sort();
+}
+
+/**
+ * Imports a bad input and asserts it is refused in one line naming the
+ * problem, with nothing written. The input is a fixture by name
+ * ("fixture:no-date.txt") or text or bytes, which are written to a temporary file.
+ */
+export async function assertRefusedInOneLine(
+  input: string | Uint8Array,
+  message: RegExp,
+  fixtures: string,
+): Promise<RunResult> {
+  const contentDir = await temporaryFolder('import');
+  let file: string;
+  if (typeof input === 'string' && input.startsWith('fixture:')) {
+    file = join(fixtures, input.slice('fixture:'.length));
+  } else {
+    file = join(await temporaryFolder('wire'), 'synthetic-input.txt');
+    await writeFile(file, input);
+  }
+  const result = await runImport([file], { contentDir });
+  assert.equal(result.code, 1);
+  assert.match(result.stderr, /^error: [^\n]+\n$/, 'one line on standard error');
+  assert.match(result.stderr, message);
+  assert.deepEqual(await filesBelow(contentDir), []);
+  return result;
 }
