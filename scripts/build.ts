@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
-import { readdir, readFile, realpath, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ENVIRONMENT_DEFAULTS, siteConfigOrExit } from '../src/site/config.ts';
 import { writeSearchIndex } from '../src/site/search-index.ts';
@@ -61,6 +61,7 @@ async function removeAbandonedBuilds(): Promise<void> {
  * A lock left by a build that was killed is taken over, and its folder emptied.
  */
 async function lockNextDir(): Promise<void> {
+  await mkdir(dirname(outDir), { recursive: true });
   try {
     await writeFile(nextLock, String(process.pid), { flag: 'wx' });
   } catch (error) {

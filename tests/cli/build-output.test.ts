@@ -56,7 +56,7 @@ describe('npm run build, where its output goes', () => {
       CONTENT_DIR: 'tests/fixtures/content',
       ASTRO_CACHE_DIR: join(root, 'cache'),
     });
-    assert.equal(result.code, 1);
+    assert.equal(result.code, 1, result.stderr);
     assert.match(
       result.stderr,
       new RegExp(`^error: another build \\(process ${process.pid}\\) is writing .*dist/ now`, 'm'),
