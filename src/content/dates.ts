@@ -95,4 +95,10 @@ export function formatMonth(year: string, month: string): string {
 }
 
 /** "tirsdag 2. september", for a day within its month's archive. */
+/** "2.–9. september 2025", or one date where the span is a day: the articles a listing's page shows. */
+export function formatDateSpan(oldest: Date, newest: Date): string {
+  const [from, to] = [oldest, newest].map((date) => format(inNewsroomZone(date), 'd. MMMM yyyy', { locale: nb }));
+  return from === to ? (from as string) : `${from} – ${to}`;
+}
+
 export const formatDayInMonth = byInstant((date) => format(inNewsroomZone(date), 'EEEE d. MMMM', { locale: nb }));

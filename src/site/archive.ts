@@ -9,39 +9,59 @@ import { topicSlug } from '../content/permalink.ts';
  */
 
 export interface ListingPage<T> {
-  /** 1-based. */
+  /**
+   * 0 for the listing's own page, which shows the newest; 1, 2, … for its
+   * later pages, numbered from the oldest, so that a page keeps its articles
+   * as new ones are published.
+   */
   number: number;
+  /** Newest first. */
   items: T[];
-  /** How many pages the listing has; an empty listing has one empty page. */
-  total: number;
+  /** The numbers of the pages with the articles just newer and just older than these. */
+  newer?: number;
+  older?: number;
 }
 
-/** Splits a listing into pages of `perPage`. Even an empty listing has its first page. */
+/**
+ * Splits a listing, newest first, into its own page of the newest `perPage`
+ * and later pages of `perPage` each, counted from the oldest. A later page is
+ * made only when it has an article the listing's own page does not show, so
+ * every later page is full. Publishing an article changes the listing's own
+ * page, and only when the articles fill a new later page, that page and the
+ * one before it: a bounded set, however long the listing.
+ */
 export function paginate<T>(items: readonly T[], perPage: number): Array<ListingPage<T>> {
   if (!Number.isInteger(perPage) || perPage < 1)
     throw new RangeError(`perPage must be a whole number of at least 1, not ${perPage}`);
-  const total = Math.max(1, Math.ceil(items.length / perPage));
-  return Array.from({ length: total }, (_, index) => ({
-    number: index + 1,
-    items: items.slice(index * perPage, (index + 1) * perPage),
-    total,
-  }));
+  const later = Math.max(0, Math.ceil(items.length / perPage) - 1);
+  const own: ListingPage<T> = { number: 0, items: items.slice(0, perPage), ...(later > 0 ? { older: later } : {}) };
+  return [
+    own,
+    ...Array.from({ length: later }, (_, index) => {
+      const number = index + 1;
+      return {
+        number,
+        items: items.slice(items.length - number * perPage, items.length - index * perPage),
+        newer: number === later ? 0 : number + 1,
+        ...(number > 1 && { older: number - 1 }),
+      };
+    }),
+  ];
 }
 
-/** The path of a listing's page: the first is the listing itself, the rest are under `side/N/`. */
+/** The path of a listing's page: page 0 is the listing itself, the rest are under `side/N/`. */
 export function listingPagePath(listingPath: string, page: number): string {
-  return page <= 1 ? listingPath : `${listingPath}side/${page}/`;
+  return page === 0 ? listingPath : `${listingPath}side/${page}/`;
 }
 
 /** The paths of the pages before and after this one in its listing, where there are such pages. */
 export function adjacentPagePaths(
   listingPath: string,
-  page: number,
-  total: number,
+  { newer, older }: Pick<ListingPage<unknown>, 'newer' | 'older'>,
 ): { newer?: string; older?: string } {
   return {
-    ...(page > 1 && { newer: listingPagePath(listingPath, page - 1) }),
-    ...(page < total && { older: listingPagePath(listingPath, page + 1) }),
+    ...(newer !== undefined && { newer: listingPagePath(listingPath, newer) }),
+    ...(older !== undefined && { older: listingPagePath(listingPath, older) }),
   };
 }
 

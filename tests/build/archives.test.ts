@@ -52,19 +52,21 @@ describe('date archives', () => {
 });
 
 describe('front page pagination in the fixture, one article a page', () => {
-  it('puts the newest first on / and the next on /side/2/, linked both ways', async () => {
+  it('puts the newest on / and the oldest on /side/1/, numbered from the oldest, linked both ways', async () => {
     const first = await readPage(BUILDS.fixture, 'index.html');
-    const second = await readPage(BUILDS.fixture, 'side/2/index.html');
+    const second = await readPage(BUILDS.fixture, 'side/1/index.html');
     assert.equal(all(first, '.teaser').length, 1);
     assert.equal(one(first, '.teaser a').properties.href, '/arkiv/2025/01/16/fiendtlig-tittel/');
     assert.equal(one(second, '.teaser a').properties.href, '/arkiv/2025/01/15/syntetisk-testartikkel/');
-    assert.equal(one(first, 'link[rel=next]').properties.href, '/arkiv/side/2/');
+    assert.equal(one(first, 'link[rel=next]').properties.href, '/arkiv/side/1/');
     assert.deepEqual(all(first, 'link[rel=prev]'), []);
     assert.equal(one(second, 'link[rel=prev]').properties.href, '/arkiv/');
     assert.deepEqual(all(second, 'link[rel=next]'), []);
-    assert.equal(text(one(second, '.pagination-position')), 'Side 2 av 2');
-    assert.equal(existsSync(join(BUILDS.fixture.dir, 'side/3/index.html')), false);
-    assert.equal(existsSync(join(BUILDS.fixture.dir, 'side/1/index.html')), false);
+    // The days a later page covers, which stay as articles are published, and not its place among the pages.
+    assert.equal(text(one(second, '.pagination-position')), '15. januar 2025');
+    assert.equal(text(one(first, '.pagination-position')), '');
+    assert.equal(existsSync(join(BUILDS.fixture.dir, 'side/2/index.html')), false);
+    assert.equal(existsSync(join(BUILDS.fixture.dir, 'side/0/index.html')), false);
   });
 
   it('has no pagination where one page holds every article', async () => {

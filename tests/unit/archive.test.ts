@@ -1,27 +1,50 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { isDeepStrictEqual } from 'node:util';
 import { adjacentPagePaths, calendarOf, listingPagePath, paginate, topicsOf } from '../../src/site/archive.ts';
 import { parsePublicationDate } from '../../src/content/dates.ts';
 import { topicPath } from '../../src/content/permalink.ts';
 
 const PER_PAGE = 3;
-const numbers = (count: number) => Array.from({ length: count }, (_, index) => index + 1);
+/** A listing of `count` items, newest first: the newest is the highest number. */
+const newestFirst = (count: number) => Array.from({ length: count }, (_, index) => count - index);
 
 describe('paginate', () => {
-  it('gives an empty listing one empty page', () => {
-    assert.deepEqual(paginate([], PER_PAGE), [{ number: 1, items: [], total: 1 }]);
+  it('gives an empty listing its own page, empty', () => {
+    assert.deepEqual(paginate([], PER_PAGE), [{ number: 0, items: [] }]);
   });
-  it('gives one article one page', () => {
-    assert.deepEqual(paginate(numbers(1), PER_PAGE), [{ number: 1, items: [1], total: 1 }]);
+  it('keeps up to N articles on the listing’s own page', () => {
+    assert.deepEqual(paginate(newestFirst(1), PER_PAGE), [{ number: 0, items: [1] }]);
+    assert.deepEqual(paginate(newestFirst(PER_PAGE), PER_PAGE), [{ number: 0, items: [3, 2, 1] }]);
   });
-  it('fills exactly one page with N articles', () => {
-    assert.deepEqual(paginate(numbers(PER_PAGE), PER_PAGE), [{ number: 1, items: [1, 2, 3], total: 1 }]);
-  });
-  it('starts a second page at N+1', () => {
-    assert.deepEqual(paginate(numbers(PER_PAGE + 1), PER_PAGE), [
-      { number: 1, items: [1, 2, 3], total: 2 },
-      { number: 2, items: [4], total: 2 },
+  it('numbers the later pages from the oldest, each one full, and links them both ways', () => {
+    assert.deepEqual(paginate(newestFirst(PER_PAGE + 1), PER_PAGE), [
+      { number: 0, items: [4, 3, 2], older: 1 },
+      { number: 1, items: [3, 2, 1], newer: 0 },
     ]);
+    assert.deepEqual(paginate(newestFirst(8), PER_PAGE), [
+      { number: 0, items: [8, 7, 6], older: 2 },
+      { number: 1, items: [3, 2, 1], newer: 2 },
+      { number: 2, items: [6, 5, 4], newer: 0, older: 1 },
+    ]);
+  });
+  it('makes no later page that the listing’s own page shows whole', () => {
+    assert.deepEqual(
+      paginate(newestFirst(2 * PER_PAGE), PER_PAGE).map((page) => page.number),
+      [0, 1],
+    );
+  });
+  it('changes the listing’s own page and at most two others when an article is published', () => {
+    for (let count = 0; count < 40; count++) {
+      const before = new Map(paginate(newestFirst(count), PER_PAGE).map((page) => [page.number, page]));
+      const after = paginate(newestFirst(count + 1), PER_PAGE);
+      const changed = after.filter((page) => page.number > 0 && !isDeepStrictEqual(page, before.get(page.number)));
+      assert.ok(changed.length <= 2, `${count} + 1 articles: pages ${changed.map((page) => page.number)} changed`);
+      assert.ok(
+        [...before.keys()].every((number) => after.some((page) => page.number === number)),
+        'no page disappears',
+      );
+    }
   });
   it('refuses a page size below one', () => {
     assert.throws(() => paginate([1], 0), RangeError);
@@ -29,9 +52,9 @@ describe('paginate', () => {
 });
 
 describe('listingPagePath', () => {
-  it('keeps the first page at the listing itself and numbers the rest', () => {
-    assert.equal(listingPagePath('/', 1), '/');
-    assert.equal(listingPagePath('/', 2), '/side/2/');
+  it('keeps page 0 at the listing itself and numbers the rest', () => {
+    assert.equal(listingPagePath('/', 0), '/');
+    assert.equal(listingPagePath('/', 1), '/side/1/');
     assert.equal(listingPagePath('/emne/okonomi/', 3), '/emne/okonomi/side/3/');
   });
 });
@@ -87,9 +110,9 @@ describe('topics', () => {
 
 describe('adjacentPagePaths', () => {
   it('names the newer and older pages only where they exist', () => {
-    assert.deepEqual(adjacentPagePaths('/', 1, 1), {});
-    assert.deepEqual(adjacentPagePaths('/', 1, 3), { older: '/side/2/' });
-    assert.deepEqual(adjacentPagePaths('/', 2, 3), { newer: '/', older: '/side/3/' });
-    assert.deepEqual(adjacentPagePaths('/emne/okonomi/', 3, 3), { newer: '/emne/okonomi/side/2/' });
+    assert.deepEqual(adjacentPagePaths('/', {}), {});
+    assert.deepEqual(adjacentPagePaths('/', { older: 2 }), { older: '/side/2/' });
+    assert.deepEqual(adjacentPagePaths('/', { newer: 0, older: 1 }), { newer: '/', older: '/side/1/' });
+    assert.deepEqual(adjacentPagePaths('/emne/okonomi/', { newer: 3 }), { newer: '/emne/okonomi/side/3/' });
   });
 });

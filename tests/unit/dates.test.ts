@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import {
   calendarParts,
   formatClockTime,
+  formatDateSpan,
   formatLongDate,
   hasClockTime,
   parsePublicationDate,
@@ -64,6 +65,13 @@ describe('formatting in Norwegian', () => {
     assert.equal(formatClockTime(parsed('2025-09-02T09:05')), '09.05');
     assert.equal(hasClockTime(parsed('2025-09-02T09:05')), true);
     assert.equal(hasClockTime(parsed('2025-09-02')), false);
+  });
+  it('writes the days a listing page covers as a span, or as one date', () => {
+    assert.equal(
+      formatDateSpan(parsed('2025-08-30T08:00'), parsed('2025-09-02')),
+      '30. august 2025 – 2. september 2025',
+    );
+    assert.equal(formatDateSpan(parsed('2025-09-02T08:00'), parsed('2025-09-02T23:00')), '2. september 2025');
   });
   it('writes ISO 8601 with the summer and winter offsets', () => {
     assert.equal(toIsoWithOffset(parsed('2025-09-02T14:30')), '2025-09-02T14:30:00+02:00');
