@@ -16,7 +16,7 @@ export type RenderArticle<Rendered extends RenderedArticle = RenderedArticle> = 
 /** What the check reads of a rendered article; Astro's rendered content has more. */
 export interface RenderedArticle {
   html: string;
-  metadata?: { frontmatter?: Record<string, unknown> };
+  metadata?: { frontmatter?: Record<string, unknown>; localImagePaths?: unknown };
 }
 
 /** What the content check needs of a rendered body: its report, with lines counted from the top of the file. */

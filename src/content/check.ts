@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import type { BodyCache } from './body-cache.ts';
 import { bodyProblems, type RenderArticle, type RenderedBody, renderForReport } from './bodies.ts';
 import { decodeUtf8, findArticleFiles, readAhead } from './files.ts';
 import { type ArticleFile, leadPhotoProblems, readFrontmatter } from './frontmatter.ts';
@@ -38,6 +39,8 @@ export interface CheckOptions {
   cwd?: string;
   /** An article published after this is a warning. */
   now?: Date;
+  /** Reports of bodies from earlier checks, so that only changed articles are rendered again. */
+  bodyCache?: BodyCache;
 }
 
 /** Gives the article its permalink, and reports one that is empty or that an earlier article has. */
@@ -69,10 +72,19 @@ function claimPermalink(article: ArticleFile, path: string, owners: Map<string, 
   ];
 }
 
+/** A body's report: kept from an earlier check where the file and its photos are unchanged, else rendered. */
+async function checkBody(render: RenderArticle, path: string, source: string, cache?: BodyCache) {
+  const kept = await cache?.get(path, source);
+  if (kept) return kept;
+  const { rendered, body } = await renderForReport(render, path, source);
+  await cache?.set(path, source, body, rendered?.metadata?.localImagePaths);
+  return body;
+}
+
 /** Reads every article, and renders each body for its report when `render` is given. */
 async function readContent(
   contentDir: string,
-  { cwd = process.cwd(), now = new Date() }: CheckOptions,
+  { cwd = process.cwd(), now = new Date(), bodyCache }: CheckOptions,
   render?: RenderArticle,
 ) {
   const report: ContentReport = { articles: [], problems: [] };
@@ -120,7 +132,7 @@ async function readContent(
         message: 'is in the future: the article is published as soon as it is built, so give the time it goes out',
       });
     }
-    if (render) bodies.set(article.file, (await renderForReport(render, path, source)).body);
+    if (render) bodies.set(article.file, await checkBody(render, path, source, bodyCache));
     report.articles.push(article);
   }
   const redirectedFrom = new Set(report.articles.flatMap((article) => article.data?.redirectFrom ?? []));

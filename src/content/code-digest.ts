@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The code whose output the content store and the check's cache keep: the article pipeline, and the schema. */
+export const ARTICLE_CODE = ['../markdown/index.ts', './schema.ts'].map((path) =>
+  fileURLToPath(new URL(path, import.meta.url)),
+);
 
 const RELATIVE_IMPORT = /(?:from|import)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g;
 

@@ -4,15 +4,10 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { bodyProblems, type RenderedBody, inFileLines, bodyReportOf, renderForReport } from './bodies.ts';
 import { checkBodies, type FrontmatterReport } from './check.ts';
-import { codeDigest } from './code-digest.ts';
-import { localPhotoProblem } from '../markdown/local-photos.ts';
+import { ARTICLE_CODE, codeDigest } from './code-digest.ts';
+import { bodyPhotoSignatures } from './photo-signature.ts';
 import { leadPhotoProblems, readFrontmatter } from './frontmatter.ts';
 import { ContentError, type ContentProblem, formatProblem, isError, sortProblems } from './problems.ts';
-
-/** The code whose output the content store keeps: the article pipeline, and the schema. */
-const STORED_CODE = ['../markdown/index.ts', './schema.ts'].map((path) =>
-  fileURLToPath(new URL(path, import.meta.url)),
-);
 
 /** Articles read and rendered at once: enough to keep the disk busy while the pipeline works. */
 const LOADING_AT_ONCE = 8;
@@ -48,12 +43,9 @@ export function articleLoader({ contentDir, report }: ArticleLoaderOptions): Loa
     const id = idOf(path);
     const digest = context.generateDigest(source);
     const stored = context.store.get(id);
-    // The photos beside an unchanged article can have changed: it is kept only while they are still photos.
-    const photos = (stored?.rendered?.metadata?.localImagePaths ?? []) as string[];
-    // Astro keeps them read from their addresses: paths, not URLs.
-    const photosKept = (await Promise.all(photos.map((photo) => localPhotoProblem(dirname(path), photo)))).every(
-      (problem) => !problem,
-    );
+    // The photos beside an unchanged article can have changed: it is kept only while they are as they were.
+    const photos = bodyPhotoSignatures(dirname(path), stored?.rendered?.metadata?.localImagePaths);
+    const photosKept = stored?.rendered?.metadata?.photoSignatures === (await photos).join('\n');
     if (valid && stored?.digest === digest && stored.rendered && photosKept) {
       const kept = bodyReportOf({ html: stored.rendered.html, metadata: stored.rendered.metadata ?? {} });
       return { report: kept && inFileLines(kept, source) } satisfies RenderedBody;
@@ -61,6 +53,10 @@ export function articleLoader({ contentDir, report }: ArticleLoaderOptions): Loa
     const { rendered, body } = await renderForReport(context.renderMarkdown, path, source);
     if (!valid || !rendered) return body;
     const data = await context.parseData({ id, data: frontmatter, filePath: path });
+    rendered.metadata = {
+      ...rendered.metadata,
+      photoSignatures: (await bodyPhotoSignatures(dirname(path), rendered.metadata?.localImagePaths)).join('\n'),
+    };
     context.store.set({
       id,
       data,
@@ -92,7 +88,7 @@ export function articleLoader({ contentDir, report }: ArticleLoaderOptions): Loa
   return {
     name: 'nyhetsleser-articles',
     async load(context) {
-      const digest = await codeDigest(STORED_CODE);
+      const digest = await codeDigest(ARTICLE_CODE);
       if (context.meta.get('code-digest') !== digest) {
         context.store.clear();
         context.meta.set('code-digest', digest);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { bodyPhotoSignatures, photoSignature } from '../content/photo-signature.ts';
 import { SITE_NAME } from './config.ts';
 
 /**
@@ -29,12 +29,6 @@ export interface SiteWide {
 
 const hash = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('base64url');
 
-/** A photo file as make knows it: a replaced photo has another size or time. */
-async function photoSignature(path: string): Promise<string> {
-  const { size, mtimeMs } = await stat(path).catch(() => ({ size: -1, mtimeMs: 0 }));
-  return `${path} ${size} ${mtimeMs}`;
-}
-
 const articleKeys = new WeakMap<KeyedArticle, Promise<string>>();
 
 /** An article's key, worked out once a build however many pages show it. */
@@ -43,14 +37,13 @@ export function articleKey(article: KeyedArticle): Promise<string> {
   if (!key) {
     key = (async () => {
       const folder = dirname(resolve(article.filePath ?? ''));
-      const bodyPhotos = article.rendered?.metadata?.localImagePaths;
       // Astro's image metadata has the file's path in a build, though its type does not say so.
       const leadPhoto = (article.data.photo?.src as { fsPath?: string } | undefined)?.fsPath;
       const photos = [
-        ...(Array.isArray(bodyPhotos) ? bodyPhotos.map((photo) => resolve(folder, String(photo))) : []),
-        ...(leadPhoto ? [leadPhoto] : []),
+        ...(await bodyPhotoSignatures(folder, article.rendered?.metadata?.localImagePaths)),
+        leadPhoto && (await photoSignature(leadPhoto)),
       ];
-      return hash([article.data, article.rendered?.html, await Promise.all(photos.map(photoSignature))]);
+      return hash([article.data, article.rendered?.html, photos]);
     })();
     articleKeys.set(article, key);
   }
