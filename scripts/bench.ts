@@ -3,20 +3,22 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { writeBaselineSite } from './bench/baseline.ts';
 import { folderSize, type Measurement, measure } from './bench/measure.ts';
-import { generateArchive } from './bench/synthetic-archive.ts';
+import { generateArchive, publishArticle } from './bench/synthetic-archive.ts';
 import { exitWithUsage, parseArgsOrExit } from './cli.ts';
 
 /**
  * npm run bench -- --articles 1000,10000
  *
  * For each size, generates a synthetic archive in a temporary folder and
- * measures, in one run: a cold build of the site (npm run build) and of a
- * bare Astro baseline over the same articles, then a warm rebuild of each
- * after one article changes, then a build of the site with Astro's cache cold
- * but every social card in the card cache, and last the cards alone, rendered
- * into an empty card cache by the build's pool. Prints a table of wall time,
- * peak memory and output size with the ratios to the baseline, and writes it
- * all as JSON.
+ * measures, in one run: a cold build of the site (npm run build, every card
+ * drawn) and of a bare Astro baseline over the same articles; a publish, the
+ * site's build after one new article, and an edit, its build after one
+ * article's body changes, both with the caches of the build before, against
+ * the baseline's warm rebuild after the same two changes; a build of the site
+ * with Astro's cache cold but every social card in the card cache; and last
+ * the cards alone, rendered into an empty card cache by the build's pool.
+ * Prints a table of wall time, peak memory and output size with the ratios
+ * to the baseline, and writes it all as JSON.
  */
 
 const USAGE = 'usage: npm run bench [-- --articles 1000,10000] [--out <file.json>]';
@@ -45,7 +47,7 @@ await writeBaselineSite(baselineRoot);
 
 interface Row {
   articles: number;
-  site: { cold: Measurement; warm: Measurement; cardsCached: Measurement; outputBytes: number };
+  site: { cold: Measurement; publish: Measurement; edit: Measurement; cardsCached: Measurement; outputBytes: number };
   /** Every card rendered by the build's pool and nothing else. */
   cardsAlone: Measurement;
   baseline: { cold: Measurement; warm: Measurement; outputBytes: number };
@@ -72,12 +74,12 @@ for (const size of sizes) {
   console.error(`${size} articles: cold builds`);
   const siteCold = await site();
   const baselineCold = await baseline();
-  await appendFile(
-    files[Math.floor(files.length / 2)] as string,
-    '\nEn syntetisk setning til, for en varm ombygging.\n',
-  );
-  console.error(`${size} articles: warm rebuilds after one article changed`);
-  const siteWarm = await site();
+  console.error(`${size} articles: a publish, then an edit of one body`);
+  await publishArticle(content, size);
+  const sitePublish = await site();
+  await appendFile(files[Math.floor(files.length / 2)] as string, '\nEn syntetisk setning til, for en redigering.\n');
+  const siteEdit = await site();
+  console.error(`${size} articles: the baseline's warm rebuild after the same two changes`);
   const baselineWarm = await baseline();
   console.error(`${size} articles: a build with a cold Astro cache and every card cached`);
   for (const entry of await readdir(join(work, 'cache-site'))) {
@@ -93,7 +95,8 @@ for (const size of sizes) {
     articles: size,
     site: {
       cold: siteCold,
-      warm: siteWarm,
+      publish: sitePublish,
+      edit: siteEdit,
       cardsCached: siteCardsCached,
       outputBytes: await folderSize(join(work, 'site')),
     },
@@ -107,13 +110,14 @@ const seconds = (value: number) => `${value.toFixed(1)} s`;
 const megabytes = (value: number) => `${(value / 2 ** 20).toFixed(0)} MB`;
 const ratio = (ours: number, floor: number) => `${(ours / floor).toFixed(2)}×`;
 const table = [
-  '| articles | build | baseline | ratio | per article | peak RSS | baseline RSS | output | warm rebuild | baseline warm | cards cached | ratio | cards alone | ratio |',
-  '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  '| articles | build | baseline | ratio | per article | peak RSS | baseline RSS | output | publish | edit | baseline warm | publish ratio | edit ratio | cards cached | ratio | cards alone | ratio |',
+  '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ...rows.map(
     ({ articles, site, baseline, cardsAlone }) =>
       `| ${articles} | ${seconds(site.cold.seconds)} | ${seconds(baseline.cold.seconds)} | ${ratio(site.cold.seconds, baseline.cold.seconds)} | ` +
-      `${((site.cold.seconds / articles) * 1000).toFixed(1)} ms | ${megabytes(site.cold.peakRssBytes)} | ${megabytes(baseline.cold.peakRssBytes)} | ` +
-      `${megabytes(site.outputBytes)} | ${seconds(site.warm.seconds)} | ${seconds(baseline.warm.seconds)} | ` +
+      `${((site.cold.seconds / articles) * 1000).toFixed(1)} ms | ${megabytes(Math.max(site.cold.peakRssBytes, site.publish.peakRssBytes, site.edit.peakRssBytes))} | ${megabytes(baseline.cold.peakRssBytes)} | ` +
+      `${megabytes(site.outputBytes)} | ${seconds(site.publish.seconds)} | ${seconds(site.edit.seconds)} | ${seconds(baseline.warm.seconds)} | ` +
+      `${ratio(site.publish.seconds, baseline.warm.seconds)} | ${ratio(site.edit.seconds, baseline.warm.seconds)} | ` +
       `${seconds(site.cardsCached.seconds)} | ${ratio(site.cardsCached.seconds, baseline.cold.seconds)} | ` +
       `${seconds(cardsAlone.seconds)} | ${ratio(cardsAlone.seconds, baseline.cold.seconds)} |`,
   ),

@@ -13,18 +13,27 @@ import { runScript } from '../helpers/run.ts';
  */
 
 describe('npm run bench', () => {
-  it('builds the site and the baseline, and reports both', async () => {
+  it('builds the site and the baseline, publishes and edits an article, and reports both', async () => {
     const out = join(await temporaryFolder('bench'), 'results.json');
     const result = await runScript('bench.ts', ['--articles', '3', '--out', out]);
     assert.equal(result.code, 0, result.stderr);
     const [header, , row] = result.stdout.split('\n');
     assert.match(header ?? '', /^\| articles \| build \| baseline \| ratio \|/);
     assert.match(row ?? '', /^\| 3 \| [\d.]+ s \| [\d.]+ s \| [\d.]+× \|/);
+    assert.match(header ?? '', /\| publish \| edit \| baseline warm \| publish ratio \| edit ratio \|/);
     const { rows } = JSON.parse(await readFile(out, 'utf8'));
     assert.equal(rows.length, 1);
     const [{ articles, site, baseline, cardsAlone }] = rows;
     assert.equal(articles, 3);
-    for (const build of [site.cold, site.warm, site.cardsCached, baseline.cold, baseline.warm, cardsAlone]) {
+    for (const build of [
+      site.cold,
+      site.publish,
+      site.edit,
+      site.cardsCached,
+      baseline.cold,
+      baseline.warm,
+      cardsAlone,
+    ]) {
       assert.ok(build.seconds > 0 && build.peakRssBytes > 0, JSON.stringify(build));
     }
     // 3 articles, each with a page and a card, and the listings: a site, not an empty folder.
