@@ -84,6 +84,8 @@ const COMPRESSIBLE = /^(text\/|application\/(json|xml)|image\/svg)/;
 
 /** Sends a file, compressed as a CDN would when the client accepts brotli. */
 function send(request: IncomingMessage, response: ServerResponse, status: number, path: string, type: string) {
+  // A client that left while the file was looked up: piping to its closed response would throw.
+  if (response.destroyed) return;
   const compress = COMPRESSIBLE.test(type) && /\bbr\b/.test(String(request.headers['accept-encoding'] ?? ''));
   response.writeHead(status, {
     'content-type': type,

@@ -53,6 +53,23 @@ for (const base of ['/', '/nyheter/']) {
       assert.equal((await get(server, `${base}a/`)).status, 200);
     });
 
+    it('goes on serving when clients leave before their file is sent', async () => {
+      const rejections: unknown[] = [];
+      const record = (reason: unknown) => rejections.push(reason);
+      process.on('unhandledRejection', record);
+      const { port } = new URL(server.url);
+      // A browser that closes a page drops its requests for the page's files as they are answered.
+      for (let attempt = 0; attempt < 50; attempt++) {
+        const left = request({ host: '127.0.0.1', port, path: `${base}a/` });
+        left.on('error', () => undefined);
+        left.end();
+        setImmediate(() => left.destroy());
+      }
+      await new Promise((done) => setTimeout(done, 300));
+      process.off('unhandledRejection', record);
+      assert.deepEqual(rejections, []);
+      assert.equal((await get(server, `${base}a/`)).status, 200);
+    });
     it('never serves a file outside its folder', async () => {
       for (const path of [
         '../secret.txt',
