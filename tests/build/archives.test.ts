@@ -64,6 +64,7 @@ describe('front page pagination in the fixture, one article a page', () => {
     assert.deepEqual(all(second, 'link[rel=next]'), []);
     // The days a later page covers, which stay as articles are published, and not its place among the pages.
     assert.equal(text(one(second, '.pagination-position')), '15. januar 2025');
+    assert.equal(text(one(second, 'h1')), 'Eldre saker, side 1');
     assert.equal(text(one(first, '.pagination-position')), '');
     assert.equal(existsSync(join(BUILDS.fixture.dir, 'side/2/index.html')), false);
     assert.equal(existsSync(join(BUILDS.fixture.dir, 'side/0/index.html')), false);
