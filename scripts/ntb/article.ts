@@ -6,6 +6,7 @@ import { type WireArticle, type WirePhoto, WireFormatError } from './wire.ts';
 import { permalinkParts, permalinkPath } from '../../src/content/permalink.ts';
 import { parsePublicationDate } from '../../src/content/dates.ts';
 import { slugify } from '../../src/markdown/slug.ts';
+import { assertNestingLimit, NestingLimitError } from '../../src/markdown/nesting-limit.ts';
 
 /** Turns a story parsed from any of NTB's formats into an article file for content/articles/. */
 
@@ -117,7 +118,15 @@ export function wireToArticle(
   };
   const published = parsePublicationDate(publishedText) as Date;
   const parts = permalinkParts({ published, slug }, `${slug}.md`);
-  const body = remark().stringify(bodyTree(wire));
+  const tree = bodyTree(wire);
+  try {
+    assertNestingLimit(tree);
+  } catch (error) {
+    // The site would refuse the article later, against a file the editor never wrote: say it of the input now.
+    if (error instanceof NestingLimitError) throw new WireFormatError(`has a body that ${error.message}`);
+    throw error;
+  }
+  const body = remark().stringify(tree);
   return {
     markdown: `---\n${stringify(frontmatter, { lineWidth: 0 })}---\n\n${body}`,
     path: placement?.path ?? `articles/${parts.year}/${parts.month}/${parts.day}/${slug}.md`,

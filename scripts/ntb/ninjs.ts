@@ -58,7 +58,7 @@ export function parseNinjs(source: string): WireArticle {
 
   const html = typeof story.body_html === 'string' ? story.body_html : byRole(story.bodies, 'main', 'text/html');
   const plain = typeof story.body_text === 'string' ? story.body_text : byRole(story.bodies, 'main', 'text/plain');
-  const { blocks, removed } = html ? htmlBlocks(withoutInvisibleCharacters(html)) : { blocks: [], removed: [] };
+  const { blocks, warnings } = html ? htmlBlocks(withoutInvisibleCharacters(html)) : { blocks: [], warnings: [] };
   if (!blocks.length && plain) blocks.push(...textBlocks(withoutInvisibleCharacters(plain)));
   if (!blocks.some((block) => block.type === 'paragraph')) {
     throw new WireFormatError('has no body: give it a body_html, bodies or body_text with paragraphs');
@@ -85,8 +85,6 @@ export function parseNinjs(source: string): WireArticle {
     story: { id, ...(version !== undefined && { version }) },
     ...(photo && { photo }),
     blocks,
-    ...(removed.length && {
-      warnings: [`the site's HTML policy removed from the body: ${removed.join('; ')}`],
-    }),
+    ...(warnings.length && { warnings }),
   };
 }

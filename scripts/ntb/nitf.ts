@@ -1,9 +1,9 @@
 import { SKIP, visit } from 'unist-util-visit';
 import type { Element, Root } from 'xast';
-import { fromXml } from 'xast-util-from-xml';
-import { toString } from 'xast-util-to-string';
+import { lostWarning, treeBlocks } from './blocks.ts';
 import { agencyTime, bylineNames, cleanText, photoOf, uniqueTags, versionNumber } from './fields.ts';
-import { type WireArticle, type WireBlock, WireFormatError } from './wire.ts';
+import { type WireArticle, WireFormatError } from './wire.ts';
+import { parseXml, toHast, xmlText } from './xml.ts';
 
 /**
  * Reads an NITF 3.x story as NTB sends it (the IPTC NITF 3.6 DTD):
@@ -21,29 +21,10 @@ import { type WireArticle, type WireBlock, WireFormatError } from './wire.ts';
  *       </body>
  *     </nitf>
  *
- * The XML parser expands the five predefined entities and character
- * references, and nothing else: a DOCTYPE is refused, so no DTD, internal
- * entity or external entity is ever read or expanded.
+ * All the text of body.content is kept: p and li are paragraphs, hl1 and hl2
+ * subheadings, and any other block (a blockquote, a table's cells) gives
+ * paragraphs of its text; inline markup gives its text.
  */
-
-const DTD_REFUSAL =
-  'has a <!DOCTYPE>: DTDs and entities are refused, and nothing they name is read; remove the DOCTYPE and import it again';
-
-function parseXml(source: string): Root {
-  let tree: Root;
-  try {
-    tree = fromXml(source);
-  } catch (error) {
-    const { cause, place } = error as { cause?: { message?: string }; place?: { line?: number } };
-    // The parser stops at the first entity the DOCTYPE would declare: the DOCTYPE is the cause to name.
-    if (/<!DOCTYPE/i.test(source)) throw new WireFormatError(DTD_REFUSAL);
-    const reason = (cause?.message ?? String(error)).split('\n')[0]?.replace(/ \(line \d+, column \d+\)$/, '');
-    throw new WireFormatError(`is not well-formed XML: ${reason}`, place?.line);
-  }
-  const doctype = tree.children.find((node) => node.type === 'doctype');
-  if (doctype) throw new WireFormatError(DTD_REFUSAL, doctype.position?.start.line);
-  return tree;
-}
 
 /** The elements with these names, in document order; those inside a found one are its own. */
 function elements(tree: Root | Element | undefined, names: readonly string[]): Element[] {
@@ -59,7 +40,7 @@ function elements(tree: Root | Element | undefined, names: readonly string[]): E
 
 const first = (tree: Root | Element | undefined, name: string) => elements(tree, [name])[0];
 const attribute = (element: Element | undefined, name: string) => element?.attributes[name] ?? undefined;
-const textOf = (element: Element | undefined) => cleanText(element ? toString(element) : '');
+const textOf = (element: Element | undefined) => cleanText(element ? xmlText(element) : '');
 const lineOf = (element: Element | undefined) => element?.position?.start.line;
 
 /** NTB marks the lede `lede="true"`; other newsrooms' NITF gives it the class `lead`. */
@@ -67,24 +48,28 @@ function isLede(paragraph: Element): boolean {
   return attribute(paragraph, 'lede') === 'true' || (attribute(paragraph, 'class') ?? '').split(/\s+/).includes('lead');
 }
 
-/** The paragraphs and subheadings of body.content, the lede first, and its lead photo. */
-function bodyOf(content: Element | undefined): Pick<WireArticle, 'blocks' | 'photo'> {
-  const found = elements(content, ['p', 'hl2', 'media']);
-  const image = found.find((node) => node.name === 'media' && attribute(node, 'media-type') === 'image');
-  const text = found.filter((node) => node.name !== 'media' && textOf(node));
-  const lede = text.find((node) => node.name === 'p' && isLede(node));
-  const ordered = lede ? [lede, ...text.filter((node) => node !== lede)] : text;
-  const blocks = ordered.map((node): WireBlock => ({
-    type: node.name === 'hl2' ? 'subheading' : 'paragraph',
-    text: textOf(node),
-    ...(lineOf(node) && { line: lineOf(node) }),
-  }));
-  if (!image) return { blocks };
+/** The blocks of body.content, the lede first, and its lead photo. */
+function bodyOf(content: Element | undefined): Pick<WireArticle, 'blocks' | 'photo' | 'warnings'> {
+  if (!content) return { blocks: [] };
+  const image = elements(content, ['media']).find((node) => attribute(node, 'media-type') === 'image');
+  const lede = elements(content, ['p']).find((node) => isLede(node) && textOf(node));
+  const ledeBlocks = lede ? treeBlocks(toHast(lede), { marks: false }) : { blocks: [], lost: [] };
+  const rest = treeBlocks(
+    toHast(content, (node) => node === lede || node === image),
+    { marks: false },
+  );
+  const blocks = [...ledeBlocks.blocks, ...rest.blocks];
+  const warnings = lostWarning([...ledeBlocks.lost, ...rest.lost]);
+  const photo = image && lead(image);
+  return { blocks, ...(photo && { photo }), ...(warnings.length && { warnings }) };
+}
+
+function lead(image: Element): WireArticle['photo'] {
   const reference = first(image, 'media-reference');
   const photo = photoOf(textOf(first(image, 'media-caption')), textOf(first(image, 'media-producer')));
   const alt = cleanText(attribute(reference, 'alternate-text') ?? '');
   const file = attribute(reference, 'source');
-  return { blocks, ...(photo && { photo: { ...photo, ...(alt && { alt }), ...(file && { file }) } }) };
+  return photo && { ...photo, ...(alt && { alt }), ...(file && { file }) };
 }
 
 /** Parses an NITF document, already decoded, into the article it carries. */
@@ -108,7 +93,7 @@ export function parseNitf(source: string): WireArticle {
     );
   }
   const date = agencyTime(norm, `${dated?.name} norm`, lineOf(dated));
-  const { blocks, photo } = bodyOf(first(root, 'body.content'));
+  const { blocks, photo, warnings } = bodyOf(first(root, 'body.content'));
   if (!blocks.some((block) => block.type === 'paragraph')) {
     throw new WireFormatError(
       'has no paragraphs in body.content: there is no article text to import',
@@ -138,5 +123,6 @@ export function parseNitf(source: string): WireArticle {
     ...(id?.trim() && { story: { id: id.trim(), ...(version !== undefined && { version }) } }),
     ...(photo && { photo }),
     blocks,
+    ...(warnings && { warnings }),
   };
 }
