@@ -1,7 +1,7 @@
 import type { Root, RootContent } from 'mdast';
 import { remark } from 'remark';
 import { stringify } from 'yaml';
-import type { ArticleFrontmatter } from '../../src/content/schema.ts';
+import { type ArticleFrontmatter, HEADLINE_LIMIT } from '../../src/content/schema.ts';
 import { type WireArticle, type WirePhoto, WireFormatError } from './wire.ts';
 import { permalinkParts, permalinkPath } from '../../src/content/permalink.ts';
 import { parsePublicationDate } from '../../src/content/dates.ts';
@@ -93,6 +93,14 @@ export function wireToArticle(
   const lede = wire.blocks.find((block) => block.type === 'paragraph')?.text ?? '';
   const title = options.title?.trim() || wire.headline || deriveHeadline(lede);
   if (!title) throw new WireFormatError('has a lede with no words to make a headline from: give one with --title');
+  const length = [...title].length;
+  if (length > HEADLINE_LIMIT) {
+    throw new WireFormatError(
+      options.title?.trim()
+        ? `was given a --title of ${length} characters, more than the ${HEADLINE_LIMIT} a headline may have: shorten it`
+        : `has a headline of ${length} characters, more than the ${HEADLINE_LIMIT} a headline may have: give a shorter one with --title`,
+    );
+  }
   const slug = placement?.slug ?? options.slug ?? slugify(title, MAX_SLUG_LENGTH);
   if (!slug)
     throw new WireFormatError(

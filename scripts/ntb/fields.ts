@@ -2,6 +2,8 @@ import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns/format';
 import { NEWSROOM_TIME_ZONE, parsePublicationDate } from '../../src/content/dates.ts';
 import { withoutInvisibleCharacters } from '../../src/content/invisible-characters.ts';
+import { isPlausible } from '../../src/content/schema.ts';
+import { slugify } from '../../src/markdown/slug.ts';
 import { type WirePhoto, WireFormatError } from './wire.ts';
 
 /** What NITF and ninjs share: their text, dates, bylines and captions, read into the form an article takes. */
@@ -16,8 +18,10 @@ const BASIC_TIME = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})?(Z|[+-]\d{4}
 
 /**
  * An agency's timestamp as frontmatter takes it: Oslo time, to the minute,
- * with seconds only when they are not zero. NITF's basic form and ninjs'
- * xsd:dateTime, fractions of a second and all, are both read.
+ * with seconds only when they are not zero, and with its offset in the hour
+ * the clocks go back, when an Oslo time alone names two instants. NITF's
+ * basic form and ninjs' xsd:dateTime, fractions of a second and all, are
+ * both read. A year the site would refuse is refused here, naming the field.
  */
 export function agencyTime(text: string, what: string, line?: number): string {
   const basic = BASIC_TIME.exec(text.trim());
@@ -31,15 +35,26 @@ export function agencyTime(text: string, what: string, line?: number): string {
       line,
     );
   }
+  if (!isPlausible(date)) {
+    throw new WireFormatError(
+      `has the ${what} "${text}", before 1900 or more than a year from now: check the year, or ask for the story again`,
+      line,
+    );
+  }
   if (!/T/.test(extended)) return extended;
   const oslo = new TZDate(date.getTime(), NEWSROOM_TIME_ZONE);
-  return format(oslo, oslo.getSeconds() ? "yyyy-MM-dd'T'HH:mm:ss" : "yyyy-MM-dd'T'HH:mm");
+  const local = format(oslo, oslo.getSeconds() ? "yyyy-MM-dd'T'HH:mm:ss" : "yyyy-MM-dd'T'HH:mm");
+  return parsePublicationDate(local)?.getTime() === date.getTime() ? local : `${local}${format(oslo, 'xxx')}`;
 }
 
 /** A version number, when the source gives a whole one; otherwise versions are told apart by their time. */
-export function versionNumber(value: unknown): number | undefined {
+export function versionNumber(value: unknown, what: string, line?: number): number | undefined {
   const text = String(value ?? '').trim();
-  return /^\d+$/.test(text) ? Number(text) : undefined;
+  if (!/^\d+$/.test(text)) return undefined;
+  if (!Number.isSafeInteger(Number(text))) {
+    throw new WireFormatError(`has the ${what} "${text}", too large a number to be a version: ask for it again`, line);
+  }
+  return Number(text);
 }
 
 /**
@@ -68,7 +83,17 @@ export function photoOf(caption: string | undefined, credit: string | undefined)
   return { caption: captionText, ...(creditText && { credit: creditText }) };
 }
 
-/** Tags in the order given, each once. */
-export function uniqueTags(tags: Array<string | undefined>): string[] {
-  return [...new Set(tags.map((tag) => cleanText(tag ?? '')).filter(Boolean))];
+/**
+ * Tags in the order given, each once, and a warning for those left out: a
+ * topic's address is made of a tag's letters and digits, so "---" has none.
+ */
+export function uniqueTags(given: Array<string | undefined>): { tags: string[]; warnings: string[] } {
+  const all = [...new Set(given.map((tag) => cleanText(tag ?? '')).filter(Boolean))];
+  const unusable = all.filter((tag) => !slugify(tag));
+  return {
+    tags: all.filter((tag) => slugify(tag)),
+    warnings: unusable.map(
+      (tag) => `the tag "${tag}" has no letters or digits that a topic address can use, so it was left out`,
+    ),
+  };
 }

@@ -1,3 +1,4 @@
+import { parsePublicationDate } from '../../src/content/dates.ts';
 import { withoutInvisibleCharacters } from '../../src/content/invisible-characters.ts';
 import { agencyTime, bylineNames, cleanText, photoOf, uniqueTags, versionNumber } from './fields.ts';
 import { htmlBlocks, textBlocks } from './html-body.ts';
@@ -55,6 +56,11 @@ export function parseNinjs(source: string): WireArticle {
   if (!first && !latest) throw new WireFormatError('has no date: give it a firstcreated or versioncreated');
   const date = agencyTime((first ?? latest) as string, first ? 'firstcreated' : 'versioncreated');
   const updated = latest && first ? agencyTime(latest, 'versioncreated') : undefined;
+  if (updated && (parsePublicationDate(updated) as Date) < (parsePublicationDate(date) as Date)) {
+    throw new WireFormatError(
+      `has the versioncreated "${latest}", before its firstcreated "${first}": a version cannot be made before the story was; ask for it again`,
+    );
+  }
 
   const html = typeof story.body_html === 'string' ? story.body_html : byRole(story.bodies, 'main', 'text/html');
   const plain = typeof story.body_text === 'string' ? story.body_text : byRole(story.bodies, 'main', 'text/plain');
@@ -70,10 +76,10 @@ export function parseNinjs(source: string): WireArticle {
   const image = featureImage(story);
   const photo = image && photoOf(text(image.description_text), text(image.byline) ?? text(image.creditline));
   const id = (text(story.uri) ?? text(story.guid)) as string;
-  const version = versionNumber(story.version);
+  const version = versionNumber(story.version, 'version');
   const byline = bylineNames(text(story.byline) ?? text(story.by));
   const dateline = text(story.located);
-  const tags = uniqueTags(list(story.subject).map((subject) => text(subject.name)));
+  const topics = uniqueTags(list(story.subject).map((subject) => text(subject.name)));
   return {
     date,
     ...(updated && updated !== date && { updated }),
@@ -81,10 +87,10 @@ export function parseNinjs(source: string): WireArticle {
     ...(byline && { byline }),
     ...(dateline && { dateline }),
     ...(lede && { lede }),
-    ...(tags.length && { tags }),
+    ...(topics.tags.length && { tags: topics.tags }),
     story: { id, ...(version !== undefined && { version }) },
     ...(photo && { photo }),
     blocks,
-    ...(warnings.length && { warnings }),
+    ...((warnings.length || topics.warnings.length) && { warnings: [...warnings, ...topics.warnings] }),
   };
 }

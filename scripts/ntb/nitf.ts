@@ -49,8 +49,8 @@ function isLede(paragraph: Element): boolean {
 }
 
 /** The blocks of body.content, the lede first, and its lead photo. */
-function bodyOf(content: Element | undefined): Pick<WireArticle, 'blocks' | 'photo' | 'warnings'> {
-  if (!content) return { blocks: [] };
+function bodyOf(content: Element | undefined): Pick<WireArticle, 'blocks' | 'photo'> & { warnings: string[] } {
+  if (!content) return { blocks: [], warnings: [] };
   const image = elements(content, ['media']).find((node) => attribute(node, 'media-type') === 'image');
   const lede = elements(content, ['p']).find((node) => isLede(node) && textOf(node));
   const ledeBlocks = lede ? treeBlocks(toHast(lede), { marks: false }) : { blocks: [], lost: [] };
@@ -61,7 +61,7 @@ function bodyOf(content: Element | undefined): Pick<WireArticle, 'blocks' | 'pho
   const blocks = [...ledeBlocks.blocks, ...rest.blocks];
   const warnings = lostWarning([...ledeBlocks.lost, ...rest.lost]);
   const photo = image && lead(image);
-  return { blocks, ...(photo && { photo }), ...(warnings.length && { warnings }) };
+  return { blocks, ...(photo && { photo }), warnings };
 }
 
 function lead(image: Element): WireArticle['photo'] {
@@ -106,11 +106,12 @@ export function parseNitf(source: string): WireArticle {
       elements(root, ['meta']).find((meta) => attribute(meta, 'name') === 'NTBID'),
       'content',
     );
-  const version = versionNumber(attribute(first(root, 'du-key'), 'version'));
+  const versioned = first(root, 'du-key');
+  const version = versionNumber(attribute(versioned, 'version'), 'du-key version', lineOf(versioned));
   const byline = bylineNames(elements(first(root, 'body.head'), ['byline']).map(textOf).filter(Boolean).join(' og '));
   const place = first(root, 'dateline');
   const dateline = textOf(first(place, 'location') ?? place).replace(/\s*\(NTB\)\s*:?$|:$/, '');
-  const tags = uniqueTags([
+  const topics = uniqueTags([
     ...elements(root, ['keyword']).map((keyword) => attribute(keyword, 'key')),
     ...elements(root, ['tobject.subject']).map((subject) => attribute(subject, 'tobject.subject.matter')),
   ]);
@@ -119,10 +120,10 @@ export function parseNitf(source: string): WireArticle {
     headline,
     ...(byline && { byline }),
     ...(dateline && { dateline }),
-    ...(tags.length && { tags }),
+    ...(topics.tags.length && { tags: topics.tags }),
     ...(id?.trim() && { story: { id: id.trim(), ...(version !== undefined && { version }) } }),
     ...(photo && { photo }),
     blocks,
-    ...(warnings && { warnings }),
+    ...((warnings.length || topics.warnings.length) && { warnings: [...warnings, ...topics.warnings] }),
   };
 }

@@ -15,7 +15,7 @@ function requiredText(what: string) {
 }
 
 /** A news date: from 1900, and no more than a year ahead, which covers an embargo but not a mistyped year. */
-function isPlausible(date: Date): boolean {
+export function isPlausible(date: Date): boolean {
   const yearAhead = new Date();
   yearAhead.setFullYear(yearAhead.getFullYear() + 1);
   // The year in Oslo, where its permalink is dated: not the year in UTC, nor as written with an offset.
