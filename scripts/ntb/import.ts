@@ -32,8 +32,21 @@ interface Flags extends ImportOptions {
   dryRun: boolean;
 }
 
-/** The articles a run has made so far: each path, and the input it was made from. */
-type Made = Map<string, string>;
+/** The articles a run has made so far, by path: the input each was made from, and the article made. */
+type Made = Map<string, { name: string; article: ArticleFile; markdown: string }>;
+
+/**
+ * The articles in content/ as the run has left them so far. A dry run writes
+ * nothing, so without this a folder's later versions of a story would not
+ * find the article its first version would have made, and be reported as
+ * new rather than as the updates the real run makes of them.
+ */
+function asLeft(onDisk: ArticleFile[], made: Made): ArticleFile[] {
+  return [
+    ...onDisk.filter((article) => !made.has(resolve(article.file))),
+    ...[...made.values()].map(({ article }) => article),
+  ];
+}
 
 /** Reads and parses one input, and warns of what its format makes the editor check. */
 async function readStory(input: string, name: string, followLinks: boolean): Promise<WireArticle> {
@@ -62,7 +75,7 @@ function refuseToReplace(
   made: Made,
 ) {
   const shown = relative(process.cwd(), path);
-  const earlier = made.get(path);
+  const earlier = made.get(path)?.name;
   if (earlier) {
     throw new ImportError(
       `${name}: would replace ${shown}, which this run made from ${earlier}: give it its own --slug and import it alone`,
@@ -94,7 +107,7 @@ async function importOne(
 ): Promise<{ path: string; markdown: string; changes?: string[] }> {
   const name = input === '-' ? 'standard input' : input;
   const story = await readStory(input, name, followLinks);
-  const { articles } = await checkFrontmatter(contentDir);
+  const articles = asLeft((await checkFrontmatter(contentDir)).articles, made);
   const existing = story.story && articles.find((other) => other.frontmatter.storyId === story.story?.id);
   const update = existing && placeUpdate(story, existing, contentDir);
   if (update && 'refusal' in update) throw new ImportError(`${name}: ${update.refusal}`);
@@ -115,7 +128,7 @@ async function importOne(
   const path = resolve(contentDir, article.path);
   const shown = relative(process.cwd(), path);
   if (!placement) refuseToReplace(name, path, story, flags, articles, made);
-  const { problems } = readFrontmatter(shown, article.markdown);
+  const { article: madeFile, problems } = readFrontmatter(shown, article.markdown);
   if (problems.length) throw new ImportError(problems.map(formatProblem).join('; '));
   const owner = articles.find((other) => other.permalink === article.permalink && resolve(other.file) !== path);
   if (owner) {
@@ -127,12 +140,18 @@ async function importOne(
   if (conflict) throw new ImportError(`${name}: ${conflict}`);
   const changes =
     existing &&
-    changeSummary({ title: String(existing.frontmatter.title), markdown: await readFile(path, 'utf8') }, article);
+    changeSummary(
+      {
+        title: String(existing.frontmatter.title),
+        markdown: made.get(path)?.markdown ?? (await readFile(path, 'utf8')),
+      },
+      article,
+    );
   if (!flags.dryRun) {
     await writeAtomically(path, article.markdown, flags.force || Boolean(placement));
     if (photo.file) await copyPhoto(photo.file, path);
   }
-  made.set(path, name);
+  made.set(path, { name, article: { ...madeFile, permalink: article.permalink }, markdown: article.markdown });
   return { path: shown, markdown: article.markdown, ...(changes && { changes }) };
 }
 

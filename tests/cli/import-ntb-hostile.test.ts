@@ -144,3 +144,19 @@ describe('npm run import, the hour the clocks go back', () => {
     }
   });
 });
+
+describe('npm run import --dry-run, a folder with two versions of a story', () => {
+  it('reports what the real run does: the second version updates the article the first makes', async () => {
+    const wireDir = await temporaryFolder('wire');
+    await copyFile(NITF_V1, join(wireDir, 'a-v1.xml'));
+    await copyFile(join(FIXTURES, 'story-v2.nitf.xml'), join(wireDir, 'b-v2.xml'));
+    const contentDir = await temporaryFolder('import');
+    const dryRun = await runImport([wireDir, '--dry-run'], { contentDir });
+    assert.equal(dryRun.code, 0, dryRun.stderr);
+    assert.deepEqual(await filesBelow(contentDir), []);
+    const realRun = await runImport([wireDir], { contentDir });
+    assert.equal(realRun.code, 0, realRun.stderr);
+    assert.match(realRun.stdout, /^updated {2}\S+b-v2\.xml → /m);
+    assert.equal(dryRun.stdout, realRun.stdout);
+  });
+});
