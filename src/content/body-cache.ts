@@ -2,16 +2,16 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { RenderedBody } from './bodies.ts';
-import { bodyPhotoSignatures } from './photo-signature.ts';
+import { bodyPhotosSignature } from './photo-signature.ts';
 
 /** Bump when what is kept changes shape. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 interface Entry {
   body: RenderedBody;
   /** The photos the body shows, as the pipeline listed them, and what they were when it rendered. */
   photos: unknown;
-  signatures: string[];
+  signature: string;
 }
 
 const keyOf = (path: string, source: string) =>
@@ -49,14 +49,13 @@ export class BodyCache {
     const key = keyOf(path, source);
     const entry = this.#kept.get(key);
     if (!entry) return undefined;
-    const signatures = await bodyPhotoSignatures(dirname(path), entry.photos);
-    if (signatures.join('\n') !== entry.signatures.join('\n')) return undefined;
+    if ((await bodyPhotosSignature(dirname(path), entry.photos)) !== entry.signature) return undefined;
     this.#next.set(key, entry);
     return entry.body;
   }
 
   async set(path: string, source: string, body: RenderedBody, photos: unknown): Promise<void> {
-    this.#next.set(keyOf(path, source), { body, photos, signatures: await bodyPhotoSignatures(dirname(path), photos) });
+    this.#next.set(keyOf(path, source), { body, photos, signature: await bodyPhotosSignature(dirname(path), photos) });
   }
 
   /** Writes what this check used, in one step: articles that are gone drop out. */

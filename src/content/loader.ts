@@ -5,7 +5,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { bodyProblems, type RenderedBody, inFileLines, bodyReportOf, renderForReport } from './bodies.ts';
 import { checkBodies, type FrontmatterReport } from './check.ts';
 import { ARTICLE_CODE, codeDigest } from './code-digest.ts';
-import { bodyPhotoSignatures } from './photo-signature.ts';
+import { bodyPhotosSignature } from './photo-signature.ts';
 import { leadPhotoProblems, readFrontmatter } from './frontmatter.ts';
 import { ContentError, type ContentProblem, formatProblem, isError, sortProblems } from './problems.ts';
 
@@ -44,9 +44,9 @@ export function articleLoader({ contentDir, report }: ArticleLoaderOptions): Loa
     const digest = context.generateDigest(source);
     const stored = context.store.get(id);
     // The photos beside an unchanged article can have changed: it is kept only while they are as they were.
-    const photos = bodyPhotoSignatures(dirname(path), stored?.rendered?.metadata?.localImagePaths);
-    const photosKept = stored?.rendered?.metadata?.photoSignatures === (await photos).join('\n');
-    if (valid && stored?.digest === digest && stored.rendered && photosKept) {
+    const photosKept = async (metadata: Record<string, unknown> | undefined) =>
+      metadata?.photosSignature === (await bodyPhotosSignature(dirname(path), metadata?.localImagePaths));
+    if (valid && stored?.digest === digest && stored.rendered && (await photosKept(stored.rendered.metadata))) {
       const kept = bodyReportOf({ html: stored.rendered.html, metadata: stored.rendered.metadata ?? {} });
       return { report: kept && inFileLines(kept, source) } satisfies RenderedBody;
     }
@@ -55,7 +55,7 @@ export function articleLoader({ contentDir, report }: ArticleLoaderOptions): Loa
     const data = await context.parseData({ id, data: frontmatter, filePath: path });
     rendered.metadata = {
       ...rendered.metadata,
-      photoSignatures: (await bodyPhotoSignatures(dirname(path), rendered.metadata?.localImagePaths)).join('\n'),
+      photosSignature: await bodyPhotosSignature(dirname(path), rendered.metadata?.localImagePaths),
     };
     context.store.set({
       id,

@@ -11,9 +11,10 @@ export async function photoSignature(path: string): Promise<string> {
   return `${path} ${size} ${mtimeMs}`;
 }
 
-/** The signatures of the photos a body shows, given as Astro lists them: relative to the article's folder. */
-export function bodyPhotoSignatures(folder: string, photos: unknown): Promise<string[]> {
-  return Promise.all(
+/** One signature for the photos a body shows, given as Astro lists them: relative to the article's folder. */
+export async function bodyPhotosSignature(folder: string, photos: unknown): Promise<string> {
+  const signatures = await Promise.all(
     (Array.isArray(photos) ? photos : []).map((photo) => photoSignature(resolve(folder, String(photo)))),
   );
+  return signatures.join('\n');
 }

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { dirname, resolve } from 'node:path';
-import { bodyPhotoSignatures, photoSignature } from '../content/photo-signature.ts';
+import { photoSignature } from '../content/photo-signature.ts';
 import { SITE_NAME } from './config.ts';
 
 /**
@@ -10,12 +9,12 @@ import { SITE_NAME } from './config.ts';
  * whole site (its address, base and name, and the masthead's archive year),
  * and then what the page shows of its articles: an article's key is its data,
  * its rendered body (so a change of the pipeline's code shows) and its photo
- * files, which the body and the lead photo are drawn from.
+ * files, which the body and the lead photo are drawn from. The body's photos
+ * are the loader's signature of them (src/content/loader.ts), taken this build.
  */
 
 /** What a key needs of an article entry; Astro's entries have more. */
 export interface KeyedArticle {
-  filePath?: string | undefined;
   data: Record<string, unknown> & { photo?: { src?: object | undefined } | undefined };
   rendered?: { html: string; metadata?: Record<string, unknown> | undefined } | undefined;
 }
@@ -36,13 +35,9 @@ export function articleKey(article: KeyedArticle): Promise<string> {
   let key = articleKeys.get(article);
   if (!key) {
     key = (async () => {
-      const folder = dirname(resolve(article.filePath ?? ''));
       // Astro's image metadata has the file's path in a build, though its type does not say so.
       const leadPhoto = (article.data.photo?.src as { fsPath?: string } | undefined)?.fsPath;
-      const photos = [
-        ...(await bodyPhotoSignatures(folder, article.rendered?.metadata?.localImagePaths)),
-        leadPhoto && (await photoSignature(leadPhoto)),
-      ];
+      const photos = [article.rendered?.metadata?.photosSignature, leadPhoto && (await photoSignature(leadPhoto))];
       return hash([article.data, article.rendered?.html, photos]);
     })();
     articleKeys.set(article, key);

@@ -3,11 +3,11 @@ import { mkdtemp, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { bodyPhotosSignature } from '../../src/content/photo-signature.ts';
 import { articleKey, type KeyedArticle, pageKey } from '../../src/site/page-keys.ts';
 
 const SITE = { site: 'https://nyheter.example.no/', base: '/', newestYear: '2025' };
 const entry = (overrides: Partial<KeyedArticle> = {}): KeyedArticle => ({
-  filePath: 'content/articles/2025/09/02/syntetisk.md',
   data: { title: 'Syntetisk sak', published: new Date('2025-09-02') },
   rendered: { html: '<p>Syntetisk tekst.</p>', metadata: {} },
   ...overrides,
@@ -25,7 +25,7 @@ describe('page keys for the incremental build', () => {
       pageKey({ ...SITE, base: '/nyheter/' }, [entry()], 2),
       pageKey({ ...SITE, newestYear: '2026' }, [entry()], 2),
       pageKey(SITE, [entry()], 3),
-      pageKey(SITE, [entry(), entry({ filePath: 'content/articles/2025/09/03/annen.md' })], 2),
+      pageKey(SITE, [entry(), entry({ data: { title: 'Annen sak', published: new Date('2025-09-03') } })], 2),
     ]) {
       assert.notEqual(await changed, key);
     }
@@ -40,15 +40,18 @@ describe('page keys for the incremental build', () => {
   it('change when a photo the body shows is replaced under the same name', async () => {
     const folder = await mkdtemp(join(tmpdir(), 'nyhetsleser-keys-'));
     await writeFile(join(folder, 'foto.png'), 'syntetisk');
-    const withPhoto = () =>
+    // As the loader stores it beside the rendered body.
+    const withPhoto = async () =>
       entry({
-        filePath: join(folder, 'sak.md'),
-        rendered: { html: '<p>Tekst.</p>', metadata: { localImagePaths: ['./foto.png'] } },
+        rendered: {
+          html: '<p>Tekst.</p>',
+          metadata: { photosSignature: await bodyPhotosSignature(folder, ['./foto.png']) },
+        },
       });
-    const before = await articleKey(withPhoto());
-    assert.equal(await articleKey(withPhoto()), before);
+    const before = await articleKey(await withPhoto());
+    assert.equal(await articleKey(await withPhoto()), before);
     await writeFile(join(folder, 'foto.png'), 'syntetisk, et annet bilde');
     await utimes(join(folder, 'foto.png'), new Date(), new Date(Date.now() + 5000));
-    assert.notEqual(await articleKey(withPhoto()), before);
+    assert.notEqual(await articleKey(await withPhoto()), before);
   });
 });
