@@ -2,10 +2,12 @@
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { checkFrontmatter, frontmatterReportOf } from './src/content/check.ts';
+import { frontmatterCacheIn } from './src/content/frontmatter-cache.ts';
 import { redirectsOf } from './src/content/redirects.ts';
 import { articleMarkdown } from './src/markdown/index.ts';
 import cdnFiles from './src/site/cdn-files.ts';
-import { siteConfigOrExit } from './src/site/config.ts';
+import inPlaceOutput from './src/site/in-place-output.ts';
+import { DEFAULT_CACHE_DIR, siteConfigOrExit } from './src/site/config.ts';
 import { PAGE_DIRECTIVES } from './src/site/content-security-policy.ts';
 import { SEARCH_INDEX_DIR } from './src/site/search-index.ts';
 import { lastModifiedByPermalink } from './src/site/sitemaps.ts';
@@ -16,7 +18,9 @@ import { siteCards } from './src/social-cards/cards.ts';
 const site = siteConfigOrExit(process.env);
 // The one frontmatter pass of a build: what the integrations need to know of the articles up front, and what
 // the articles' loader is handed instead of reading every article's frontmatter again.
-const content = await checkFrontmatter(site.contentDir);
+const content = await checkFrontmatter(site.contentDir, {
+  frontmatterCache: await frontmatterCacheIn(site.cacheDir ?? DEFAULT_CACHE_DIR),
+});
 const redirects = redirectsOf(content.articles);
 // Old permalinks serve redirect pages, which have no place in the sitemap.
 const redirectPaths = new Set(redirects.map(({ from }) => from));
@@ -51,6 +55,8 @@ export default defineConfig({
     ],
   },
   integrations: [
+    // First: what it removes when Astro is done is what no page kept, before the others write their files anew.
+    inPlaceOutput(),
     sitemap({
       filter: (page) => !redirectPaths.has(sitePath(page)),
       // The library writes it as a UTC instant; an article with a date alone gets midnight of that date.

@@ -2,9 +2,10 @@ import { spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { mkdir, readdir, readFile, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { ENVIRONMENT_DEFAULTS, siteConfigOrExit } from '../src/site/config.ts';
-import { writeSearchIndex } from '../src/site/search-index.ts';
+import { DEFAULT_CACHE_DIR, ENVIRONMENT_DEFAULTS, siteConfigOrExit } from '../src/site/config.ts';
+import { SEARCH_INDEX_DIR, writeSearchIndex } from '../src/site/search-index.ts';
 import { unsafeOutputProblem } from './build-output.ts';
+import { isLastPublished, mirrorFolder, notePublished } from './earlier-output.ts';
 import { exitWithUsage, parseArgsOrExit } from './cli.ts';
 
 /**
@@ -12,7 +13,8 @@ import { exitWithUsage, parseArgsOrExit } from './cli.ts';
  * index is written once Astro has exited (so that the two never hold their
  * memory at once), and the new folder is swapped in for dist/ only when both
  * succeed. A failed build leaves the previous dist/ as it was, so a host
- * syncing dist/ never sees half a site. Astro's loader checks the articles
+ * syncing dist/ never sees half a site. The site it replaces is kept, as
+ * dist.prev/, to build the next one in (earlier-output.ts). Astro's loader checks the articles
  * as it renders them, and stops on bad content with the lines npm run check
  * prints.
  */
@@ -20,7 +22,8 @@ import { exitWithUsage, parseArgsOrExit } from './cli.ts';
 const USAGE = 'usage: npm run build [-- --out <folder>]';
 const { values } = parseArgsOrExit({ options: { out: { type: 'string', default: 'dist' } } }, USAGE);
 // A bad setting is one line here, before Astro starts.
-const { site, contentDir } = siteConfigOrExit(process.env);
+const { site, contentDir, cacheDir: cacheSetting } = siteConfigOrExit(process.env);
+const cacheDir = resolve(cacheSetting ?? DEFAULT_CACHE_DIR);
 // Where dist/ is a link, the site is built and swapped in where it points, and the link stays as it was.
 const outDir = await realpath(resolve(values.out)).catch(() => resolve(values.out));
 // One name from build to build: Astro writes the output folder into the code of pages that draw photos,
@@ -28,6 +31,7 @@ const outDir = await realpath(resolve(values.out)).catch(() => resolve(values.ou
 const nextDir = `${outDir}.next`;
 const nextLock = `${nextDir}.lock`;
 const oldDir = `${outDir}.old-${process.pid}`;
+const earlierDir = `${outDir}.prev`;
 const outputProblem = await unsafeOutputProblem(outDir, { project: process.cwd(), contentDir: resolve(contentDir) });
 if (outputProblem) exitWithUsage(`--out ${values.out} ${outputProblem}`, USAGE);
 if (site === ENVIRONMENT_DEFAULTS.SITE_URL) {
@@ -79,6 +83,23 @@ async function lockNextDir(): Promise<void> {
 }
 
 /**
+ * Starts the new site from the one published before the last, brought up to
+ * the last: the pages Astro keeps are then in place. Only where the last
+ * build with this cache published dist/, since Astro keeps a page by its own
+ * record of that build. The search index is written whole every time, so the
+ * earlier one is moved aside, and removed while Astro builds.
+ */
+async function startFromEarlierSite(): Promise<void> {
+  if (existsSync(earlierDir) && existsSync(outDir) && (await isLastPublished(cacheDir, outDir))) {
+    await rename(earlierDir, nextDir);
+    await rename(join(nextDir, SEARCH_INDEX_DIR), oldDir).catch(() => {});
+    mirrorFolder(outDir, nextDir, [SEARCH_INDEX_DIR]);
+  } else {
+    await rm(earlierDir, { recursive: true, force: true });
+  }
+}
+
+/**
  * V8 lets a heap grow to several times what survived its last full collection
  * before it collects again. At 10,000 articles Astro's heap held about 0.4 GB
  * of live objects in 0.9 GB, just as Astro bundled its content store, which
@@ -97,6 +118,8 @@ async function giveUp(): Promise<never> {
 
 await removeAbandonedBuilds();
 await lockNextDir();
+await startFromEarlierSite();
+const removingEarlierIndex = rm(oldDir, { recursive: true, force: true });
 // This same Node runs Astro: the pinned one, even where the machine's own Node is older.
 const astro = spawn(
   process.execPath,
@@ -116,6 +139,8 @@ try {
   console.error(error);
   await giveUp();
 }
+await removingEarlierIndex;
 if (existsSync(outDir)) await rename(outDir, oldDir);
 await rename(nextDir, outDir);
-await rm(oldDir, { recursive: true, force: true });
+await notePublished(cacheDir, outDir);
+if (existsSync(oldDir)) await rename(oldDir, earlierDir);

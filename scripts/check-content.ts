@@ -2,9 +2,10 @@ import { join, resolve } from 'node:path';
 import { BodyCache } from '../src/content/body-cache.ts';
 import { checkContent } from '../src/content/check.ts';
 import { ARTICLE_CODE, codeDigest } from '../src/content/code-digest.ts';
+import { frontmatterCacheIn } from '../src/content/frontmatter-cache.ts';
 import { formatProblem, isError } from '../src/content/problems.ts';
 import { createArticleRenderer } from '../src/markdown/index.ts';
-import { siteConfigOrExit } from '../src/site/config.ts';
+import { DEFAULT_CACHE_DIR, siteConfigOrExit } from '../src/site/config.ts';
 import { parseArgsOrExit } from './cli.ts';
 
 /**
@@ -23,11 +24,13 @@ const { values } = parseArgsOrExit(
 const site = siteConfigOrExit(process.env);
 const render = await createArticleRenderer({ base: site.base });
 // Beside Astro's own cache, which a host keeps between builds; links are made with the base, so it is part of the code.
+const cacheDir = site.cacheDir ?? DEFAULT_CACHE_DIR;
 const bodyCache = await BodyCache.open(
-  join(site.cacheDir ?? 'node_modules/.astro', 'content-check.json'),
+  join(cacheDir, 'content-check.json'),
   `${await codeDigest(ARTICLE_CODE)} ${site.base}`,
 );
-const { articles, problems } = await checkContent(resolve(site.contentDir), render, { bodyCache });
+const frontmatterCache = await frontmatterCacheIn(cacheDir);
+const { articles, problems } = await checkContent(resolve(site.contentDir), render, { bodyCache, frontmatterCache });
 await bodyCache.save();
 for (const problem of problems)
   console.log(formatProblem(values.strict ? { ...problem, severity: undefined } : problem));

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { RenderedBody } from './bodies.ts';
+import { contentKey, writeCacheFile } from './cache-file.ts';
 import { bodyPhotosSignature } from './photo-signature.ts';
 
 /** Bump when what is kept changes shape. */
@@ -13,9 +13,6 @@ interface Entry {
   photos: unknown;
   signature: string;
 }
-
-const keyOf = (path: string, source: string) =>
-  createHash('sha256').update(path).update('\0').update(source).digest('base64url');
 
 /**
  * What `npm run check` found in each body, kept between runs by a hash of the
@@ -46,7 +43,7 @@ export class BodyCache {
 
   /** The body's report from an earlier check, if the file and its photos are as they were then. */
   async get(path: string, source: string): Promise<RenderedBody | undefined> {
-    const key = keyOf(path, source);
+    const key = contentKey(path, source);
     const entry = this.#kept.get(key);
     if (!entry) return undefined;
     if ((await bodyPhotosSignature(dirname(path), entry.photos)) !== entry.signature) return undefined;
@@ -55,17 +52,16 @@ export class BodyCache {
   }
 
   async set(path: string, source: string, body: RenderedBody, photos: unknown): Promise<void> {
-    this.#next.set(keyOf(path, source), { body, photos, signature: await bodyPhotosSignature(dirname(path), photos) });
+    this.#next.set(contentKey(path, source), {
+      body,
+      photos,
+      signature: await bodyPhotosSignature(dirname(path), photos),
+    });
   }
 
   /** Writes what this check used, in one step: articles that are gone drop out. */
   async save(): Promise<void> {
-    await mkdir(dirname(this.#file), { recursive: true });
-    const temporary = `${this.#file}.${process.pid}.tmp`;
-    await writeFile(
-      temporary,
-      JSON.stringify({ format: FORMAT, code: this.#code, entries: Object.fromEntries(this.#next) }),
-    );
-    await rename(temporary, this.#file);
+    const saved = { format: FORMAT, code: this.#code, entries: Object.fromEntries(this.#next) };
+    await writeCacheFile(this.#file, JSON.stringify(saved));
   }
 }

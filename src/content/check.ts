@@ -4,6 +4,7 @@ import type { BodyCache } from './body-cache.ts';
 import { bodyProblems, type RenderArticle, type RenderedBody, renderForReport } from './bodies.ts';
 import { decodeUtf8, findArticleFiles, readAhead } from './files.ts';
 import { type ArticleFile, leadPhotoProblems, readFrontmatter } from './frontmatter.ts';
+import type { FrontmatterCache } from './frontmatter-cache.ts';
 import { brokenLinks } from './links.ts';
 import { lockProblems } from './lock.ts';
 import { permalinkParts, permalinkPath } from './permalink.ts';
@@ -41,6 +42,8 @@ export interface CheckOptions {
   now?: Date;
   /** Reports of bodies from earlier checks, so that only changed articles are rendered again. */
   bodyCache?: BodyCache;
+  /** Frontmatter as earlier passes read it, so that only changed articles are read again. */
+  frontmatterCache?: FrontmatterCache;
 }
 
 /** Gives the article its permalink, and reports one that is empty or that an earlier article has. */
@@ -84,7 +87,7 @@ async function checkBody(render: RenderArticle, path: string, source: string, ca
 /** Reads every article, and renders each body for its report when `render` is given. */
 async function readContent(
   contentDir: string,
-  { cwd = process.cwd(), now = new Date(), bodyCache }: CheckOptions,
+  { cwd = process.cwd(), now = new Date(), bodyCache, frontmatterCache }: CheckOptions,
   render?: RenderArticle,
 ) {
   const report: ContentReport = { articles: [], problems: [] };
@@ -118,7 +121,7 @@ async function readContent(
       continue;
     }
     const source = decoded.text;
-    const { article, problems } = readFrontmatter(relative(cwd, path), source);
+    const { article, problems } = readFrontmatter(relative(cwd, path), source, frontmatterCache);
     report.problems.push(
       ...problems,
       ...(await leadPhotoProblems(article, dirname(path))),
@@ -140,6 +143,7 @@ async function readContent(
     ...redirectProblems(report.articles, owners),
     ...(await lockProblems(contentDir, (path) => owners.has(path) || redirectedFrom.has(path), cwd)),
   );
+  await frontmatterCache?.save();
   return { report, bodies };
 }
 

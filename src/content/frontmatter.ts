@@ -2,6 +2,7 @@ import { extractFrontmatter } from '@astrojs/markdown-remark';
 import { type Document, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { localPhotoProblem } from '../markdown/local-photos.ts';
 import { invisibleCharactersIn } from './invisible-characters.ts';
+import type { FrontmatterCache } from './frontmatter-cache.ts';
 import type { ContentProblem } from './problems.ts';
 import { type ArticleData, articleSchema } from './schema.ts';
 
@@ -73,8 +74,28 @@ function parseYaml(file: string, yamlText: string) {
   return { document, lines, parsed, problems };
 }
 
-/** Reads one article's frontmatter, with the problems it can have on its own; its lead photo is `leadPhotoProblems`'. */
-export function readFrontmatter(file: string, source: string): { article: ArticleFile; problems: ContentProblem[] } {
+/**
+ * Reads one article's frontmatter, with the problems it can have on its own;
+ * its lead photo is `leadPhotoProblems`'. With a `cache`, a file read before
+ * is not read again: the line of a field is then found only when asked for.
+ */
+export function readFrontmatter(
+  file: string,
+  source: string,
+  cache?: FrontmatterCache,
+): { article: ArticleFile; problems: ContentProblem[] } {
+  if (!cache) return readSource(file, source);
+  let lineOf: ArticleFile['lineOf'];
+  const { frontmatter, data, problems } = cache.reading(file, source, () => {
+    const { article, problems } = readSource(file, source);
+    lineOf = article.lineOf;
+    return { frontmatter: article.frontmatter, data: article.data, problems };
+  });
+  lineOf ??= (path) => readSource(file, source).article.lineOf?.(path);
+  return { article: { file, frontmatter, ...(data && { data }), lineOf }, problems };
+}
+
+function readSource(file: string, source: string): { article: ArticleFile; problems: ContentProblem[] } {
   const match = FRONTMATTER.exec(source);
   if (!match) {
     const message = 'is missing: start the file with a line of ---, the fields, and another line of ---';

@@ -17,6 +17,9 @@ export interface SiteConfig {
   cacheDir?: string;
 }
 
+/** Astro's cache folder when `cacheDir` is not set: Astro's own default, where the check and the build keep theirs too. */
+export const DEFAULT_CACHE_DIR = 'node_modules/.astro';
+
 /** Names of the environment variables that configure a build, with their defaults. */
 export const ENVIRONMENT_DEFAULTS = {
   SITE_URL: 'http://localhost:4321',

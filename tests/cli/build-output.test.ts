@@ -41,7 +41,14 @@ describe('npm run build, where its output goes', () => {
     assert.ok((await lstat(join(root, 'dist'))).isSymbolicLink(), 'dist/ is still a link');
     assert.equal(await readlink(join(root, 'dist')), published);
     assert.notEqual(await readFile(join(published, 'index.html'), 'utf8'), 'forrige bygg');
-    assert.deepEqual((await readdir(root)).sort(), ['cache', 'dist', 'publisert', `publisert.old-${process.pid}`]);
+    assert.deepEqual((await readdir(root)).sort(), [
+      'cache',
+      'dist',
+      'publisert',
+      `publisert.old-${process.pid}`,
+      // The site it replaced, kept to build the next in.
+      'publisert.prev',
+    ]);
     assert.equal(
       (await readdir(published)).includes('halvferdig.html'),
       false,

@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict';
+import { link, mkdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { isLastPublished, mirrorFolder, notePublished } from '../../scripts/earlier-output.ts';
+import { filesBelow, temporaryFolder } from '../helpers/import-cli.ts';
+
+/** Writes synthetic files below `root`: path → text. */
+async function write(root: string, files: Record<string, string>): Promise<void> {
+  for (const [path, text] of Object.entries(files)) {
+    await mkdir(join(root, path, '..'), { recursive: true });
+    await writeFile(join(root, path), text);
+  }
+}
+
+describe('mirrorFolder, bringing the site before the last up to the last', () => {
+  it('copies what differs, removes what is gone, leaves out the search index, and leaves alike files alone', async () => {
+    const published = await temporaryFolder('published');
+    const earlier = await temporaryFolder('earlier');
+    await write(earlier, {
+      'uendret/index.html': 'samme',
+      'endret/index.html': 'gammel',
+      'slettet/index.html': 'borte',
+      'pagefind/fragment/a.pf_fragment': 'gammel indeks',
+    });
+    await write(published, {
+      'uendret/index.html': 'samme',
+      'endret/index.html': 'ny tekst',
+      'ny/index.html': 'ny',
+      'pagefind/fragment/b.pf_fragment': 'ny indeks',
+    });
+    // The unchanged page was copied by the last mirror, with its time.
+    const { mtime } = await stat(join(published, 'uendret/index.html'));
+    await utimes(join(earlier, 'uendret/index.html'), mtime, mtime);
+    const unchanged = (await stat(join(earlier, 'uendret/index.html'))).ino;
+
+    assert.equal(mirrorFolder(published, earlier, ['pagefind']), 2);
+    assert.deepEqual(await filesBelow(earlier), ['endret/index.html', 'ny/index.html', 'uendret/index.html']);
+    assert.equal(await readFile(join(earlier, 'endret/index.html'), 'utf8'), 'ny tekst');
+    assert.equal((await stat(join(earlier, 'uendret/index.html'))).ino, unchanged, 'the alike file is not copied');
+    assert.equal(
+      mirrorFolder(published, earlier, ['pagefind']),
+      0,
+      'copies keep their time, so a second mirror copies nothing',
+    );
+  });
+
+  it('never writes through a hard link, which the published site may share', async () => {
+    const published = await temporaryFolder('published-link');
+    const earlier = await temporaryFolder('earlier-link');
+    const cards = await temporaryFolder('cards');
+    await write(cards, { 'kort.png': 'kortet som er publisert' });
+    await mkdir(join(earlier, 'sak'));
+    await link(join(cards, 'kort.png'), join(earlier, 'sak/card.png'));
+    await write(published, { 'sak/card.png': 'et nytt kort, lengre enn det gamle' });
+
+    mirrorFolder(published, earlier);
+    assert.equal(await readFile(join(earlier, 'sak/card.png'), 'utf8'), 'et nytt kort, lengre enn det gamle');
+    assert.equal(await readFile(join(cards, 'kort.png'), 'utf8'), 'kortet som er publisert');
+  });
+});
+
+describe('isLastPublished, whether Astro’s record of the last build describes the published site', () => {
+  it('holds after a publish, and not once another build has used the cache, nor for another output', async () => {
+    const cache = await temporaryFolder('cache');
+    const record = join(cache, 'incremental-build.json');
+    await writeFile(record, '{"syntetisk":1}');
+    assert.equal(await isLastPublished(cache, '/srv/dist'), false, 'nothing noted yet');
+
+    await notePublished(cache, '/srv/dist');
+    assert.equal(await isLastPublished(cache, '/srv/dist'), true);
+    assert.equal(await isLastPublished(cache, '/srv/forhandsvisning'), false);
+
+    // Another build, of another output or one that failed, rewrites Astro's record.
+    await writeFile(record, '{"syntetisk":22}');
+    assert.equal(await isLastPublished(cache, '/srv/dist'), false);
+  });
+});

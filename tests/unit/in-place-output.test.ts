@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, it } from 'node:test';
+import { removeStaleFiles } from '../../src/site/in-place-output.ts';
+import { filesBelow, temporaryFolder } from '../helpers/import-cli.ts';
+
+/** Writes synthetic files below `root`. */
+async function write(root: string, paths: string[]): Promise<void> {
+  for (const path of paths) {
+    await mkdir(join(root, path, '..'), { recursive: true });
+    await writeFile(join(root, path), `syntetisk ${path}`);
+  }
+}
+
+describe('removeStaleFiles, after a build into the last build’s output', () => {
+  it('removes what the build neither wrote nor kept, and the folders left empty', async () => {
+    const root = await temporaryFolder('in-place');
+    await write(root, [
+      '2025/01/10/slettet/index.html',
+      '2025/01/11/beholdt/index.html',
+      'sitemap-0.xml',
+      '_astro/gammel.css',
+    ]);
+    await write(root, ['2025/01/12/kort/card.png']);
+    // The file system's clock ticks coarsely: the build starts clearly after the last build's files.
+    await sleep(50);
+    const since = Date.now();
+    await sleep(50);
+    await write(root, ['sitemap-0.xml', '2025/01/12/ny/index.html', '_astro/ny.css']);
+
+    const kept = new Set([join(root, '2025/01/11/beholdt/index.html')]);
+    assert.equal(removeStaleFiles(root, since, kept), 3);
+    assert.deepEqual(await filesBelow(root), [
+      '2025/01/11/beholdt/index.html',
+      '2025/01/12/ny/index.html',
+      '_astro/ny.css',
+      'sitemap-0.xml',
+    ]);
+    assert.equal(removeStaleFiles(root, since, kept), 0, 'a second pass finds nothing more');
+  });
+});
