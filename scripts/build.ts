@@ -100,6 +100,17 @@ async function startFromEarlierSite(): Promise<void> {
 }
 
 /**
+ * Astro writes the imports of the content's photos into the project's .astro/,
+ * not into its cache folder, and only when its content store has changed: a
+ * build with another cache folder, such as a test build, leaves there the
+ * imports of its own photos, and this build's would be missing. Removed,
+ * they are written again from this build's store.
+ */
+async function forgetOtherBuildsImports(): Promise<void> {
+  for (const file of ['content-assets.mjs', 'content-modules.mjs']) await rm(resolve('.astro', file), { force: true });
+}
+
+/**
  * V8 lets a heap grow to several times what survived its last full collection
  * before it collects again. At 10,000 articles Astro's heap held about 0.4 GB
  * of live objects in 0.9 GB, just as Astro bundled its content store, which
@@ -119,6 +130,7 @@ async function giveUp(): Promise<never> {
 await removeAbandonedBuilds();
 await lockNextDir();
 await startFromEarlierSite();
+await forgetOtherBuildsImports();
 const removingEarlierIndex = rm(oldDir, { recursive: true, force: true });
 // This same Node runs Astro: the pinned one, even where the machine's own Node is older.
 const astro = spawn(
