@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { mkdir, readdir, readFile, realpath, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { DEFAULT_CACHE_DIR, ENVIRONMENT_DEFAULTS, siteConfigOrExit } from '../src/site/config.ts';
 import { SEARCH_INDEX_DIR, writeSearchIndex } from '../src/site/search-index.ts';
+import { CARD_FILE } from '../src/social-cards/card-path.ts';
 import { unsafeOutputProblem } from './build-output.ts';
 import { isLastPublished, mirrorFolder, notePublished } from './earlier-output.ts';
 import { exitWithUsage, parseArgsOrExit } from './cli.ts';
@@ -84,19 +85,23 @@ async function lockNextDir(): Promise<void> {
 
 /**
  * Starts the new site from the one published before the last, brought up to
- * the last: the pages Astro keeps are then in place. Only where the last
- * build with this cache published dist/, since Astro keeps a page by its own
- * record of that build. The search index is written whole every time, so the
- * earlier one is moved aside, and removed while Astro builds.
+ * the last (or from a copy of the last, the first time): the pages Astro keeps
+ * are then in place. Only where the last build with this cache published
+ * dist/, since Astro keeps a page by its own record of that build. The search
+ * index and the cards are written anew every time: the earlier index is moved
+ * aside, and removed while Astro builds; the cards, hard links into the card
+ * cache, are not copied.
  */
 async function startFromEarlierSite(): Promise<void> {
-  if (existsSync(earlierDir) && existsSync(outDir) && (await isLastPublished(cacheDir, outDir))) {
+  if (!existsSync(outDir) || !(await isLastPublished(cacheDir, outDir))) {
+    await rm(earlierDir, { recursive: true, force: true });
+    return;
+  }
+  if (existsSync(earlierDir)) {
     await rename(earlierDir, nextDir);
     await rename(join(nextDir, SEARCH_INDEX_DIR), oldDir).catch(() => {});
-    mirrorFolder(outDir, nextDir, [SEARCH_INDEX_DIR]);
-  } else {
-    await rm(earlierDir, { recursive: true, force: true });
   }
+  mirrorFolder(outDir, nextDir, (path) => path.startsWith(`${SEARCH_INDEX_DIR}${sep}`) || basename(path) === CARD_FILE);
 }
 
 /**

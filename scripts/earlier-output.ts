@@ -1,6 +1,6 @@
 import { copyFileSync, lstatSync, mkdirSync, readdirSync, rmSync, type Stats, utimesSync } from 'node:fs';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 
 /**
  * npm run build writes a new site beside the published one, and keeps the one
@@ -46,13 +46,13 @@ export async function isLastPublished(cacheDir: string, output: string): Promise
   );
 }
 
-/** The files in `dir`, by their path in it, leaving out the top-level folders `leaveOut`. */
-function filesIn(dir: string, leaveOut: readonly string[]): Map<string, Stats> {
+/** The files in `dir`, by their path in it, but those `leaveOut` names. */
+function filesIn(dir: string, leaveOut: (path: string) => boolean): Map<string, Stats> {
   const files = new Map<string, Stats>();
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (entry.isDirectory()) continue;
     const path = relative(dir, join(entry.parentPath, entry.name));
-    if (!leaveOut.some((name) => path.startsWith(`${name}${sep}`))) files.set(path, lstatSync(join(dir, path)));
+    if (!leaveOut(path)) files.set(path, lstatSync(join(dir, path)));
   }
   return files;
 }
@@ -60,17 +60,17 @@ function filesIn(dir: string, leaveOut: readonly string[]): Map<string, Stats> {
 const sameFile = (a: Stats, b: Stats) => a.size === b.size && Math.trunc(a.mtimeMs) === Math.trunc(b.mtimeMs);
 
 /**
- * Makes `to` hold the files `from` holds: copies those whose size or time
- * differ, with the time of the original so that the next mirror finds them
- * alike, and removes the rest. The top-level folders in `leaveOut` are
- * removed from `to` and not copied. A file in `to` is unlinked before it is
- * copied over, never written through: it may be a hard link into `from`.
+ * Makes `to` hold the files `from` holds, but those `leaveOut` names (by their
+ * path in the folder), which are removed from `to`: copies the files whose
+ * size or time differ, with the time of the original so that the next mirror
+ * finds them alike, and removes the rest. A file in `to` is unlinked before it
+ * is copied over, never written through: it may be a hard link into `from`.
  * Returns how many files were copied.
  */
-export function mirrorFolder(from: string, to: string, leaveOut: readonly string[] = []): number {
+export function mirrorFolder(from: string, to: string, leaveOut: (path: string) => boolean = () => false): number {
+  mkdirSync(to, { recursive: true });
   const wanted = filesIn(from, leaveOut);
-  const present = filesIn(to, []);
-  for (const name of leaveOut) rmSync(join(to, name), { recursive: true, force: true });
+  const present = filesIn(to, () => false);
   for (const path of present.keys()) {
     if (!wanted.has(path)) rmSync(join(to, path), { force: true });
   }

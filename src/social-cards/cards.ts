@@ -3,15 +3,13 @@ import { dirname, resolve } from 'node:path';
 import type { ArticleFile } from '../content/frontmatter.ts';
 import { formatLongDate } from '../content/dates.ts';
 import { SITE_NAME } from '../site/config.ts';
+import { cardPath } from './card-path.ts';
 import { cachedCardFile, type CardInput } from './render.ts';
 
 /**
  * The site's social cards: which there are, where each is served, what is on
  * it, and how `astro dev` serves one. Drawing them is render.ts's job.
  */
-
-/** Where a page's card is: `/2025/09/02/<slug>/card.png` beside the article, `/card.png` for the site. */
-export const cardPath = (pagePath: string) => `${pagePath}card.png`;
 
 /** The front page's card, for links to the site itself. */
 export const FRONT_PAGE_CARD: CardInput = { headline: 'Nyheter fra NTB, siste først', siteName: SITE_NAME };

@@ -34,14 +34,32 @@ describe('mirrorFolder, bringing the site before the last up to the last', () =>
     await utimes(join(earlier, 'uendret/index.html'), mtime, mtime);
     const unchanged = (await stat(join(earlier, 'uendret/index.html'))).ino;
 
-    assert.equal(mirrorFolder(published, earlier, ['pagefind']), 2);
+    assert.equal(
+      mirrorFolder(published, earlier, (path) => path.startsWith('pagefind/')),
+      2,
+    );
     assert.deepEqual(await filesBelow(earlier), ['endret/index.html', 'ny/index.html', 'uendret/index.html']);
     assert.equal(await readFile(join(earlier, 'endret/index.html'), 'utf8'), 'ny tekst');
     assert.equal((await stat(join(earlier, 'uendret/index.html'))).ino, unchanged, 'the alike file is not copied');
     assert.equal(
-      mirrorFolder(published, earlier, ['pagefind']),
+      mirrorFolder(published, earlier, (path) => path.startsWith('pagefind/')),
       0,
       'copies keep their time, so a second mirror copies nothing',
+    );
+  });
+
+  it('makes the folder, the first time, a copy of the site with the same times', async () => {
+    const published = await temporaryFolder('published-first');
+    await write(published, { 'sak/index.html': 'side', 'pagefind/pagefind.js': 'indeks' });
+    const first = join(await temporaryFolder('first'), 'ny');
+    assert.equal(
+      mirrorFolder(published, first, (path) => path.startsWith('pagefind/')),
+      1,
+    );
+    assert.deepEqual(await filesBelow(first), ['sak/index.html']);
+    assert.equal(
+      mirrorFolder(published, first, (path) => path.startsWith('pagefind/')),
+      0,
     );
   });
 
