@@ -6,7 +6,7 @@ import { DEFAULT_CACHE_DIR, ENVIRONMENT_DEFAULTS, siteConfigOrExit } from '../sr
 import { SEARCH_INDEX_DIR, writeSearchIndex } from '../src/site/search-index.ts';
 import { CARD_FILE } from '../src/social-cards/card-path.ts';
 import { unsafeOutputProblem } from './build-output.ts';
-import { isLastPublished, mirrorFolder, notePublished } from './earlier-output.ts';
+import { astroRecord, isLastPublished, mirrorFolder, notePublished } from './earlier-output.ts';
 import { exitWithUsage, parseArgsOrExit } from './cli.ts';
 
 /**
@@ -15,7 +15,8 @@ import { exitWithUsage, parseArgsOrExit } from './cli.ts';
  * memory at once), and the new folder is swapped in for dist/ only when both
  * succeed. A failed build leaves the previous dist/ as it was, so a host
  * syncing dist/ never sees half a site. The site it replaces is kept, as
- * dist.prev/, to build the next one in (earlier-output.ts). Astro's loader checks the articles
+ * dist.prev/, to build the next one in (earlier-output.ts); a failed build
+ * has used it up, and the next starts from a copy of dist/. Astro's loader checks the articles
  * as it renders them, and stops on bad content with the lines npm run check
  * prints.
  */
@@ -35,6 +36,13 @@ const oldDir = `${outDir}.old-${process.pid}`;
 const earlierDir = `${outDir}.prev`;
 const outputProblem = await unsafeOutputProblem(outDir, { project: process.cwd(), contentDir: resolve(contentDir) });
 if (outputProblem) exitWithUsage(`--out ${values.out} ${outputProblem}`, USAGE);
+// The site a build replaces is kept beside it, and removed when it cannot be built on: never a folder of other files.
+const earlierProblem = await unsafeOutputProblem(earlierDir, {
+  project: process.cwd(),
+  contentDir: resolve(contentDir),
+});
+if (earlierProblem)
+  exitWithUsage(`${earlierDir}, where the build keeps the site it replaces, ${earlierProblem}`, USAGE);
 if (site === ENVIRONMENT_DEFAULTS.SITE_URL) {
   console.warn(
     `warning: SITE_URL is not set, so every canonical URL, preview, feed and sitemap points at ${site}: ` +
@@ -136,7 +144,8 @@ await removeAbandonedBuilds();
 await lockNextDir();
 await startFromEarlierSite();
 await forgetOtherBuildsImports();
-const removingEarlierIndex = rm(oldDir, { recursive: true, force: true });
+// Caught, so that Astro is never left running alone; the swap reports a folder it could not remove.
+const removingEarlierIndex = rm(oldDir, { recursive: true, force: true }).catch(() => {});
 // This same Node runs Astro: the pinned one, even where the machine's own Node is older.
 const astro = spawn(
   process.execPath,
@@ -150,6 +159,7 @@ const code = await new Promise<number>((done) => {
   astro.on('close', (exitCode) => done(exitCode ?? 1));
 });
 if (code !== 0) await giveUp();
+const record = await astroRecord(cacheDir);
 try {
   console.log(`search index written for ${await writeSearchIndex(nextDir)} pages`);
 } catch (error) {
@@ -159,5 +169,5 @@ try {
 await removingEarlierIndex;
 if (existsSync(outDir)) await rename(outDir, oldDir);
 await rename(nextDir, outDir);
-await notePublished(cacheDir, outDir);
+await notePublished(cacheDir, outDir, record);
 if (existsSync(oldDir)) await rename(oldDir, earlierDir);

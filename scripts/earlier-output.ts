@@ -1,6 +1,7 @@
 import { copyFileSync, lstatSync, mkdirSync, readdirSync, rmSync, type Stats, utimesSync } from 'node:fs';
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
+import { writeCacheFile } from '../src/content/cache-file.ts';
 
 /**
  * npm run build writes a new site beside the published one, and keeps the one
@@ -16,34 +17,47 @@ const PUBLISHED_RECORD = 'nyhetsleser-published.json';
 
 interface Published {
   output: string;
+  /** The published folder itself: a build with another cache, swapped in at the same path, makes another. */
+  folder: { ino: number; birthtimeMs: number } | null;
   /** Astro's record as that build left it: another build with the same cache changes it. */
-  record: { size: number; mtimeMs: number } | null;
+  record: AstroRecord;
 }
 
-async function astroRecord(cacheDir: string): Promise<Published['record']> {
+export type AstroRecord = { size: number; mtimeMs: number } | null;
+
+/** Astro's record of the last build, as it is now: read it as soon as Astro is done. */
+export async function astroRecord(cacheDir: string): Promise<AstroRecord> {
   const record = await stat(join(cacheDir, ASTRO_BUILD_RECORD)).catch(() => undefined);
   return record ? { size: record.size, mtimeMs: record.mtimeMs } : null;
 }
 
-/** Notes that `output` is now the site Astro's record describes. */
-export async function notePublished(cacheDir: string, output: string): Promise<void> {
-  const published: Published = { output, record: await astroRecord(cacheDir) };
-  await mkdir(cacheDir, { recursive: true });
-  await writeFile(join(cacheDir, PUBLISHED_RECORD), JSON.stringify(published));
+async function folderOf(output: string): Promise<Published['folder']> {
+  const folder = await stat(output).catch(() => undefined);
+  return folder ? { ino: folder.ino, birthtimeMs: folder.birthtimeMs } : null;
+}
+
+/** Notes that `output` is now the site Astro's `record` describes. */
+export async function notePublished(cacheDir: string, output: string, record: AstroRecord): Promise<void> {
+  const published: Published = { output, folder: await folderOf(output), record };
+  await writeCacheFile(join(cacheDir, PUBLISHED_RECORD), JSON.stringify(published));
 }
 
 /**
  * Whether `output` is the site the last build with this cache published. A
  * build that failed, or wrote elsewhere with the same cache, has rewritten
- * Astro's record, which then describes pages that `output` may not hold.
+ * Astro's record, which then describes pages that `output` may not hold; a
+ * build with another cache has swapped in another folder.
  */
 export async function isLastPublished(cacheDir: string, output: string): Promise<boolean> {
   const noted = await readFile(join(cacheDir, PUBLISHED_RECORD), 'utf8').catch(() => undefined);
-  if (!noted) return false;
-  const published = JSON.parse(noted) as Published;
-  return (
-    published.output === output && JSON.stringify(published.record) === JSON.stringify(await astroRecord(cacheDir))
-  );
+  let published: Published;
+  try {
+    published = JSON.parse(noted ?? '') as Published;
+  } catch {
+    return false;
+  }
+  const now = { output, folder: await folderOf(output), record: await astroRecord(cacheDir) };
+  return JSON.stringify([published.output, published.folder, published.record]) === JSON.stringify(Object.values(now));
 }
 
 /** The files in `dir`, by their path in it, but those `leaveOut` names. */
@@ -57,7 +71,9 @@ function filesIn(dir: string, leaveOut: (path: string) => boolean): Map<string, 
   return files;
 }
 
-const sameFile = (a: Stats, b: Stats) => a.size === b.size && Math.trunc(a.mtimeMs) === Math.trunc(b.mtimeMs);
+// Within a millisecond: a copy's time is set from the original's in whole milliseconds, and can land a
+// microsecond below it.
+const sameFile = (a: Stats, b: Stats) => a.size === b.size && Math.abs(a.mtimeMs - b.mtimeMs) < 1;
 
 /**
  * Makes `to` hold the files `from` holds, but those `leaveOut` names (by their

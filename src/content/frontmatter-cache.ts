@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,11 +62,17 @@ export class FrontmatterCache {
   }
 }
 
-/** The frontmatter cache kept in `cacheDir`, Astro's cache folder, for the code as it is today. */
+/**
+ * The frontmatter cache kept in `cacheDir`, Astro's cache folder, for the code
+ * as it is today: ours, the packages it reads YAML and dates with (by the
+ * lockfile), and Node's, whose time-zone data places a date in Oslo.
+ */
 export async function frontmatterCacheIn(cacheDir: string): Promise<FrontmatterCache> {
-  const code = await codeDigest([fileURLToPath(new URL('./frontmatter.ts', import.meta.url))]);
+  const ours = await codeDigest([fileURLToPath(new URL('./frontmatter.ts', import.meta.url))]);
+  const lockfile = await readFile(new URL('../../package-lock.json', import.meta.url)).catch(() => '');
+  const packages = createHash('sha256').update(lockfile).digest('base64url');
   return FrontmatterCache.open(join(cacheDir, 'content-frontmatter.bin'), {
-    code,
+    code: `${ours} ${packages} ${process.version}`,
     day: new Date().toISOString().slice(0, 10),
   });
 }

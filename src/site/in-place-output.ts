@@ -1,5 +1,5 @@
-import { lstatSync, readdirSync, rmdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { lstatSync, mkdirSync, readdirSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 
@@ -15,6 +15,7 @@ import type { AstroIntegration } from 'astro';
  * in the card cache sets its status-change time.
  */
 export default function inPlaceOutput(): AstroIntegration {
+  let outDir = '';
   let buildStarted = 0;
   return {
     name: 'nyhetsleser-in-place-output',
@@ -22,8 +23,16 @@ export default function inPlaceOutput(): AstroIntegration {
       'astro:config:setup': ({ updateConfig }) => {
         updateConfig({ vite: { build: { emptyOutDir: false } } });
       },
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
+      },
       'astro:build:start': () => {
-        buildStarted = Date.now();
+        // The start as the output's file system tells time, which may be another machine's clock.
+        const marker = join(outDir, START_MARKER);
+        mkdirSync(outDir, { recursive: true });
+        writeFileSync(marker, '');
+        buildStarted = lstatSync(marker).ctimeMs;
+        rmSync(marker);
       },
       'astro:build:done': ({ dir, assets, logger }) => {
         const kept = new Set([...assets.values()].flat().map((url) => fileURLToPath(url)));
@@ -34,18 +43,24 @@ export default function inPlaceOutput(): AstroIntegration {
   };
 }
 
+const START_MARKER = '.nyhetsleser-build-start';
+/** What Astro's own emptying of the output keeps. */
+const NEVER_REMOVED = '.git';
+
 /**
  * Removes the files in `dir` that changed last before `since` and are not
- * `kept`, and the folders left empty. Writing, copying, linking or renaming a
- * file sets its status-change time, which no one can set back; a page Astro
+ * `kept`, and the folders left empty, but a `.git` folder. Writing, copying or
+ * linking a file sets its status-change time, which no one can set back; a page Astro
  * keeps is left untouched, and so is named in `kept`. Synchronous: the walk is
  * over tens of thousands of files, and one promise for each costs more than it.
  */
 export function removeStaleFiles(dir: string, since: number, kept: ReadonlySet<string>): number {
   let removed = 0;
   const folders: string[] = [];
+  const neverRemoved = join(dir, NEVER_REMOVED);
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     const path = join(entry.parentPath, entry.name);
+    if (path === neverRemoved || path.startsWith(`${neverRemoved}${sep}`)) continue;
     if (entry.isDirectory()) folders.push(path);
     else if (!kept.has(path) && lstatSync(path).ctimeMs < since) {
       rmSync(path);

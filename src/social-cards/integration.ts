@@ -1,4 +1,4 @@
-import { copyFile, link } from 'node:fs/promises';
+import { copyFile, link, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -23,6 +23,8 @@ const CANNOT_LINK = new Set(['EXDEV', 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EMLINK'
  * safe and writes nothing; a copy where the cache is on another disk.
  */
 async function placeCard(cached: string, target: string): Promise<void> {
+  // The output is built over the last (src/site/in-place-output.ts), which removes its cards first; in case one is left.
+  await rm(target, { force: true });
   await link(cached, target).catch((error: NodeJS.ErrnoException) => {
     if (!CANNOT_LINK.has(error.code ?? '')) throw error;
     return copyFile(cached, target);

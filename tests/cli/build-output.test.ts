@@ -78,6 +78,9 @@ describe('npm run build, given an output that is not its own', () => {
     await mkdir(join(root, 'andre-filer'));
     await writeFile(join(root, 'andre-filer/viktig.txt'), 'syntetisk');
     await writeFile(join(root, 'fil.txt'), 'syntetisk');
+    // A folder of other files where the build would keep the site it replaces, beside an output of its own.
+    await mkdir(join(root, 'eget.prev'));
+    await writeFile(join(root, 'eget.prev/viktig.txt'), 'syntetisk');
     const cases: Array<[string, RegExp]> = [
       ['.', /would replace the project or its articles/],
       ['..', /would replace the project or its articles/],
@@ -85,6 +88,7 @@ describe('npm run build, given an output that is not its own', () => {
       ['tests/fixtures/content/articles/2025', /would replace the project or its articles/],
       [join(root, 'fil.txt'), /is a file, not a folder/],
       [join(root, 'andre-filer'), /holds files that no build wrote/],
+      [join(root, 'eget'), /eget\.prev, where the build keeps the site it replaces, holds files that no build wrote/],
     ];
     for (const [out, refusal] of cases) {
       const result = await runScript('build.ts', ['--out', out], { CONTENT_DIR: 'tests/fixtures/content' });
@@ -92,6 +96,7 @@ describe('npm run build, given an output that is not its own', () => {
       assert.match(result.stderr.split('\n')[0] ?? '', refusal, out);
     }
     assert.equal(await readFile(join(root, 'andre-filer/viktig.txt'), 'utf8'), 'syntetisk');
+    assert.equal(await readFile(join(root, 'eget.prev/viktig.txt'), 'utf8'), 'syntetisk');
     assert.ok((await lstat('package.json')).isFile(), 'the project is still there');
   });
 });

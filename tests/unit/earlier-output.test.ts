@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { link, mkdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { isLastPublished, mirrorFolder, notePublished } from '../../scripts/earlier-output.ts';
+import { astroRecord, isLastPublished, mirrorFolder, notePublished } from '../../scripts/earlier-output.ts';
 import { filesBelow, temporaryFolder } from '../helpers/import-cli.ts';
 
 /** Writes synthetic files below `root`: path → text. */
@@ -79,18 +79,29 @@ describe('mirrorFolder, bringing the site before the last up to the last', () =>
 });
 
 describe('isLastPublished, whether Astro’s record of the last build describes the published site', () => {
-  it('holds after a publish, and not once another build has used the cache, nor for another output', async () => {
+  it('holds after a publish, and not once another build has used the cache or swapped in its own site', async () => {
     const cache = await temporaryFolder('cache');
+    const published = await temporaryFolder('dist');
     const record = join(cache, 'incremental-build.json');
     await writeFile(record, '{"syntetisk":1}');
-    assert.equal(await isLastPublished(cache, '/srv/dist'), false, 'nothing noted yet');
+    assert.equal(await isLastPublished(cache, published), false, 'nothing noted yet');
 
-    await notePublished(cache, '/srv/dist');
-    assert.equal(await isLastPublished(cache, '/srv/dist'), true);
-    assert.equal(await isLastPublished(cache, '/srv/forhandsvisning'), false);
+    await notePublished(cache, published, await astroRecord(cache));
+    assert.equal(await isLastPublished(cache, published), true);
+    assert.equal(await isLastPublished(cache, await temporaryFolder('forhandsvisning')), false, 'another output');
 
+    // A build with another cache swaps another folder in at the same path.
+    const other = await temporaryFolder('dist-other');
+    await rm(published, { recursive: true });
+    await rename(other, published);
+    assert.equal(await isLastPublished(cache, published), false, 'another folder at the same path');
+
+    await notePublished(cache, published, await astroRecord(cache));
     // Another build, of another output or one that failed, rewrites Astro's record.
     await writeFile(record, '{"syntetisk":22}');
-    assert.equal(await isLastPublished(cache, '/srv/dist'), false);
+    assert.equal(await isLastPublished(cache, published), false, 'Astro’s record rewritten');
+
+    await writeFile(join(cache, 'nyhetsleser-published.json'), '{"output":');
+    assert.equal(await isLastPublished(cache, published), false, 'a note cut short is no note');
   });
 });

@@ -24,6 +24,8 @@ describe('removeStaleFiles, after a build into the last build’s output', () =>
       '_astro/gammel.css',
     ]);
     await write(root, ['2025/01/12/kort/card.png']);
+    // A host's own repository in the output, which Astro's own emptying of it keeps too.
+    await write(root, ['.git/HEAD']);
     // The file system's clock ticks coarsely: the build starts clearly after the last build's files.
     await sleep(50);
     const since = Date.now();
@@ -33,6 +35,7 @@ describe('removeStaleFiles, after a build into the last build’s output', () =>
     const kept = new Set([join(root, '2025/01/11/beholdt/index.html')]);
     assert.equal(removeStaleFiles(root, since, kept), 3);
     assert.deepEqual(await filesBelow(root), [
+      '.git/HEAD',
       '2025/01/11/beholdt/index.html',
       '2025/01/12/ny/index.html',
       '_astro/ny.css',
