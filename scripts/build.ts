@@ -34,13 +34,11 @@ const nextDir = `${outDir}.next`;
 const nextLock = `${nextDir}.lock`;
 const oldDir = `${outDir}.old-${process.pid}`;
 const earlierDir = `${outDir}.prev`;
-const outputProblem = await unsafeOutputProblem(outDir, { project: process.cwd(), contentDir: resolve(contentDir) });
+const notOurs = { project: process.cwd(), contentDir: resolve(contentDir) };
+const outputProblem = await unsafeOutputProblem(outDir, notOurs);
 if (outputProblem) exitWithUsage(`--out ${values.out} ${outputProblem}`, USAGE);
 // The site a build replaces is kept beside it, and removed when it cannot be built on: never a folder of other files.
-const earlierProblem = await unsafeOutputProblem(earlierDir, {
-  project: process.cwd(),
-  contentDir: resolve(contentDir),
-});
+const earlierProblem = await unsafeOutputProblem(earlierDir, notOurs);
 if (earlierProblem)
   exitWithUsage(`${earlierDir}, where the build keeps the site it replaces, ${earlierProblem}`, USAGE);
 if (site === ENVIRONMENT_DEFAULTS.SITE_URL) {

@@ -56,8 +56,8 @@ export async function isLastPublished(cacheDir: string, output: string): Promise
   } catch {
     return false;
   }
-  const now = { output, folder: await folderOf(output), record: await astroRecord(cacheDir) };
-  return JSON.stringify([published.output, published.folder, published.record]) === JSON.stringify(Object.values(now));
+  const now: Published = { output, folder: await folderOf(output), record: await astroRecord(cacheDir) };
+  return JSON.stringify(published) === JSON.stringify(now);
 }
 
 /** The files in `dir`, by their path in it, but those `leaveOut` names. */
