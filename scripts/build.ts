@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { mkdir, readdir, readFile, realpath, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve, sep } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { DEFAULT_CACHE_DIR, ENVIRONMENT_DEFAULTS, siteConfigOrExit } from '../src/site/config.ts';
-import { SEARCH_INDEX_DIR, writeSearchIndex } from '../src/site/search-index.ts';
+import { SEARCH_INDEX_DIR, type SearchVolumeRecords, writeSearchIndex } from '../src/site/search-index.ts';
 import { CARD_FILE } from '../src/social-cards/card-path.ts';
 import { unsafeOutputProblem } from './build-output.ts';
-import { astroRecord, isLastPublished, mirrorFolder, notePublished } from './earlier-output.ts';
+import { astroRecord, lastPublished, mirrorFolder, notePublished } from './earlier-output.ts';
 import { exitWithUsage, parseArgsOrExit } from './cli.ts';
 
 /**
@@ -32,6 +32,8 @@ const outDir = await realpath(resolve(values.out)).catch(() => resolve(values.ou
 // and a page whose code has changed is rendered again rather than kept from the last build.
 const nextDir = `${outDir}.next`;
 const nextLock = `${nextDir}.lock`;
+/** The search index of the site built over, out of Astro's way, for the volumes that are unchanged. */
+const earlierIndexDir = `${nextDir}.search`;
 const oldDir = `${outDir}.old-${process.pid}`;
 const earlierDir = `${outDir}.prev`;
 const notOurs = { project: process.cwd(), contentDir: resolve(contentDir) };
@@ -87,6 +89,7 @@ async function lockNextDir(): Promise<void> {
   }
   process.on('exit', () => rmSync(nextLock, { force: true }));
   await rm(nextDir, { recursive: true, force: true });
+  await rm(earlierIndexDir, { recursive: true, force: true });
 }
 
 /**
@@ -94,20 +97,23 @@ async function lockNextDir(): Promise<void> {
  * the last (or from a copy of the last, the first time): the pages Astro keeps
  * are then in place. Only where the last build with this cache published
  * dist/, since Astro keeps a page by its own record of that build. The search
- * index and the cards are written anew every time: the earlier index is moved
- * aside, and removed while Astro builds; the cards, hard links into the card
- * cache, are not copied.
+ * index is moved out of Astro's way, which removes what it did not write, and
+ * returned with what its volumes were written from; the cards, hard links
+ * into the card cache, are not copied, and are put in place anew.
  */
-async function startFromEarlierSite(): Promise<void> {
-  if (!existsSync(outDir) || !(await isLastPublished(cacheDir, outDir))) {
+async function startFromEarlierSite(): Promise<SearchVolumeRecords | undefined> {
+  const published = existsSync(outDir) ? await lastPublished(cacheDir, outDir) : undefined;
+  if (!published) {
     await rm(earlierDir, { recursive: true, force: true });
-    return;
+    return undefined;
   }
-  if (existsSync(earlierDir)) {
-    await rename(earlierDir, nextDir);
-    await rename(join(nextDir, SEARCH_INDEX_DIR), oldDir).catch(() => {});
-  }
-  mirrorFolder(outDir, nextDir, (path) => path.startsWith(`${SEARCH_INDEX_DIR}${sep}`) || basename(path) === CARD_FILE);
+  if (existsSync(earlierDir)) await rename(earlierDir, nextDir);
+  mirrorFolder(outDir, nextDir, (path) => basename(path) === CARD_FILE);
+  const moved = await rename(join(nextDir, SEARCH_INDEX_DIR), earlierIndexDir).then(
+    () => true,
+    () => false,
+  );
+  return moved ? published.searchVolumes : undefined;
 }
 
 /**
@@ -134,16 +140,15 @@ const HEAP_GROWTH = '--heap-growing-percent=50';
 /** Keeps nothing of a build that failed. */
 async function giveUp(): Promise<never> {
   await rm(nextDir, { recursive: true, force: true });
+  await rm(earlierIndexDir, { recursive: true, force: true });
   console.error(`error: the build failed, and ${values.out}/ is as it was`);
   process.exit(1);
 }
 
 await removeAbandonedBuilds();
 await lockNextDir();
-await startFromEarlierSite();
+const earlierSearchVolumes = await startFromEarlierSite();
 await forgetOtherBuildsImports();
-// Caught, so that Astro is never left running alone; the swap reports a folder it could not remove.
-const removingEarlierIndex = rm(oldDir, { recursive: true, force: true }).catch(() => {});
 // This same Node runs Astro: the pinned one, even where the machine's own Node is older.
 const astro = spawn(
   process.execPath,
@@ -158,14 +163,20 @@ const code = await new Promise<number>((done) => {
 });
 if (code !== 0) await giveUp();
 const record = await astroRecord(cacheDir);
-try {
-  console.log(`search index written for ${await writeSearchIndex(nextDir)} pages`);
-} catch (error) {
+const searchIndex = await writeSearchIndex(
+  nextDir,
+  earlierSearchVolumes && { dir: earlierIndexDir, records: earlierSearchVolumes },
+).catch((error: unknown) => {
   console.error(error);
-  await giveUp();
-}
-await removingEarlierIndex;
+  return giveUp();
+});
+const years = Object.keys(searchIndex.records).length;
+console.log(
+  `search index written for ${searchIndex.pages} pages: ${searchIndex.written.length} of ${years} yearly volumes ` +
+    `written anew${searchIndex.written.length ? ` (${searchIndex.written.join(', ')})` : ''}, the rest kept`,
+);
+await rm(earlierIndexDir, { recursive: true, force: true });
 if (existsSync(outDir)) await rename(outDir, oldDir);
 await rename(nextDir, outDir);
-await notePublished(cacheDir, outDir, record);
+await notePublished(cacheDir, outDir, record, searchIndex.records);
 if (existsSync(oldDir)) await rename(oldDir, earlierDir);

@@ -2,6 +2,7 @@ import { copyFileSync, lstatSync, mkdirSync, readdirSync, rmSync, type Stats, ut
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { writeCacheFile } from '../src/content/cache-file.ts';
+import type { SearchVolumeRecords } from '../src/site/search-index.ts';
 
 /**
  * npm run build writes a new site beside the published one, and keeps the one
@@ -21,6 +22,8 @@ interface Published {
   folder: { ino: number; birthtimeMs: number } | null;
   /** Astro's record as that build left it: another build with the same cache changes it. */
   record: AstroRecord;
+  /** What the published search index's volumes were written from. */
+  searchVolumes: SearchVolumeRecords;
 }
 
 export type AstroRecord = { size: number; mtimeMs: number } | null;
@@ -36,28 +39,38 @@ async function folderOf(output: string): Promise<Published['folder']> {
   return folder ? { ino: folder.ino, birthtimeMs: folder.birthtimeMs } : null;
 }
 
-/** Notes that `output` is now the site Astro's `record` describes. */
-export async function notePublished(cacheDir: string, output: string, record: AstroRecord): Promise<void> {
-  const published: Published = { output, folder: await folderOf(output), record };
+/** Notes that `output` is now the site Astro's `record` describes, with a search index of `searchVolumes`. */
+export async function notePublished(
+  cacheDir: string,
+  output: string,
+  record: AstroRecord,
+  searchVolumes: SearchVolumeRecords,
+): Promise<void> {
+  const published: Published = { output, folder: await folderOf(output), record, searchVolumes };
   await writeCacheFile(join(cacheDir, PUBLISHED_RECORD), JSON.stringify(published));
 }
 
 /**
- * Whether `output` is the site the last build with this cache published. A
- * build that failed, or wrote elsewhere with the same cache, has rewritten
- * Astro's record, which then describes pages that `output` may not hold; a
- * build with another cache has swapped in another folder.
+ * What the last build with this cache noted of the site it published, when
+ * `output` is still that site. A build that failed, or wrote elsewhere with
+ * the same cache, has rewritten Astro's record, which then describes pages
+ * that `output` may not hold; a build with another cache has swapped in
+ * another folder.
  */
-export async function isLastPublished(cacheDir: string, output: string): Promise<boolean> {
+export async function lastPublished(
+  cacheDir: string,
+  output: string,
+): Promise<{ searchVolumes: SearchVolumeRecords } | undefined> {
   const noted = await readFile(join(cacheDir, PUBLISHED_RECORD), 'utf8').catch(() => undefined);
   let published: Published;
   try {
     published = JSON.parse(noted ?? '') as Published;
   } catch {
-    return false;
+    return undefined;
   }
-  const now: Published = { output, folder: await folderOf(output), record: await astroRecord(cacheDir) };
-  return JSON.stringify(published) === JSON.stringify(now);
+  const now = { output, folder: await folderOf(output), record: await astroRecord(cacheDir) };
+  const then = { output: published.output, folder: published.folder, record: published.record };
+  return JSON.stringify(then) === JSON.stringify(now) ? { searchVolumes: published.searchVolumes ?? {} } : undefined;
 }
 
 /** The files in `dir`, by their path in it, but those `leaveOut` names. */

@@ -115,3 +115,29 @@ describeInBrowser('archives, topics and search on the fixture site', BUILDS.fixt
     await context.close();
   });
 });
+
+describeInBrowser('searching every year of the index, in Chromium', BUILDS.oddValidSubpath, (site) => {
+  it('finds an article of an earlier year, in its volume merged into the newest, and one of the newest year', async () => {
+    // The one article of 2024 says "reinsdyrflokk"; the query is inflected.
+    for (const [query, link] of [
+      ['reinsdyrflokken', '/nyheter/2024/11/20/fjorarets-sak/'],
+      ['nivået', '/nyheter/2025/03/11/dype-sitater/'],
+    ]) {
+      const { page, context, problems } = await site.open(`sok/?q=${encodeURIComponent(query!)}`);
+      const found = await results(page);
+      assert.equal(found.status, `1 treff for «${query}»`);
+      assert.deepEqual(found.links, [link]);
+      assert.deepEqual(problems, [], 'the CSP lets the volumes load');
+      await context.close();
+    }
+  });
+
+  it('counts and lists the hits of every year together', async () => {
+    const { page, context } = await site.open('sok/?q=syntetisk');
+    const found = await results(page);
+    const years = new Set(found.links.map((link) => link.split('/')[2]));
+    assert.deepEqual([...years].sort(), ['2024', '2025']);
+    assert.equal(found.status, `${found.links.length} treff for «syntetisk»`);
+    await context.close();
+  });
+});

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { link, mkdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { astroRecord, isLastPublished, mirrorFolder, notePublished } from '../../scripts/earlier-output.ts';
+import type { SearchVolumeRecords } from '../../src/site/search-index.ts';
+import { astroRecord, lastPublished, mirrorFolder, notePublished } from '../../scripts/earlier-output.ts';
 import { filesBelow, temporaryFolder } from '../helpers/import-cli.ts';
 
 /** Writes synthetic files below `root`: path → text. */
@@ -78,30 +79,33 @@ describe('mirrorFolder, bringing the site before the last up to the last', () =>
   });
 });
 
-describe('isLastPublished, whether Astro’s record of the last build describes the published site', () => {
+describe('lastPublished, what was noted of the published site, while Astro’s record of the last build describes it', () => {
   it('holds after a publish, and not once another build has used the cache or swapped in its own site', async () => {
     const cache = await temporaryFolder('cache');
     const published = await temporaryFolder('dist');
     const record = join(cache, 'incremental-build.json');
+    const volumes = {
+      '2025': { code: 'syntetisk', pages: [['2025/01/10/en/index.html', 120, 1.5]] },
+    } satisfies SearchVolumeRecords;
     await writeFile(record, '{"syntetisk":1}');
-    assert.equal(await isLastPublished(cache, published), false, 'nothing noted yet');
+    assert.equal(await lastPublished(cache, published), undefined, 'nothing noted yet');
 
-    await notePublished(cache, published, await astroRecord(cache));
-    assert.equal(await isLastPublished(cache, published), true);
-    assert.equal(await isLastPublished(cache, await temporaryFolder('forhandsvisning')), false, 'another output');
+    await notePublished(cache, published, await astroRecord(cache), volumes);
+    assert.deepEqual(await lastPublished(cache, published), { searchVolumes: volumes });
+    assert.equal(await lastPublished(cache, await temporaryFolder('forhandsvisning')), undefined, 'another output');
 
     // A build with another cache swaps another folder in at the same path.
     const other = await temporaryFolder('dist-other');
     await rm(published, { recursive: true });
     await rename(other, published);
-    assert.equal(await isLastPublished(cache, published), false, 'another folder at the same path');
+    assert.equal(await lastPublished(cache, published), undefined, 'another folder at the same path');
 
-    await notePublished(cache, published, await astroRecord(cache));
+    await notePublished(cache, published, await astroRecord(cache), volumes);
     // Another build, of another output or one that failed, rewrites Astro's record.
     await writeFile(record, '{"syntetisk":22}');
-    assert.equal(await isLastPublished(cache, published), false, 'Astro’s record rewritten');
+    assert.equal(await lastPublished(cache, published), undefined, 'Astro’s record rewritten');
 
     await writeFile(join(cache, 'nyhetsleser-published.json'), '{"output":');
-    assert.equal(await isLastPublished(cache, published), false, 'a note cut short is no note');
+    assert.equal(await lastPublished(cache, published), undefined, 'a note cut short is no note');
   });
 });
