@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readdirSync, statSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
@@ -49,23 +50,29 @@ async function indexCode(folder: string): Promise<string> {
     .digest('base64url');
 }
 
-/** A volume for each year that has articles in the built site, the newest first. */
+/**
+ * A volume for each year that has articles in the built site, the newest
+ * first. Synchronous: the walk of thousands of folders and pages, with nothing
+ * else to do meanwhile, took five times as long as promises.
+ */
 async function articleVolumes(siteDir: string): Promise<Volume[]> {
-  const years = (await readdir(siteDir))
+  const years = readdirSync(siteDir)
     .filter((name) => YEAR.test(name))
     .sort()
     .reverse();
   const volumes: Volume[] = [];
   for (const year of years) {
-    const paths = (await readdir(join(siteDir, year), { recursive: true }))
+    const paths = readdirSync(join(siteDir, year), { recursive: true, encoding: 'utf8' })
       .map((path) => path.split(sep).join('/'))
       .filter((path) => ARTICLE_PAGE.test(path))
       .sort()
       .map((path) => `${year}/${path}`);
     if (!paths.length) continue;
     const folder = volumes.length ? `${year}/` : '';
-    const sizes = await Promise.all(paths.map((path) => stat(join(siteDir, path))));
-    const pages = paths.map((path, index): IndexedPage => [path, sizes[index]!.size, sizes[index]!.mtimeMs]);
+    const pages = paths.map((path): IndexedPage => {
+      const { size, mtimeMs } = statSync(join(siteDir, path));
+      return [path, size, mtimeMs];
+    });
     volumes.push({ year, folder, record: { code: await indexCode(folder), pages } });
   }
   return volumes;

@@ -1,23 +1,20 @@
-import { createHash } from 'node:crypto';
-import { access, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { type ImageSource, type Node, Renderer } from '@takumi-rs/core';
 import sharp from 'sharp';
+import { cardCacheFile } from './card-key.ts';
 
 /**
  * The picture a shared link shows: 1200×630 (1.91:1, what Facebook, LinkedIn
  * and X ask for), with the headline, the date and the site name set in Inter
  * from npm. An article with a photo gets the photo behind the text, cropped
- * to 1.91:1. Cards are cached by a hash of their inputs, so a rebuild renders
- * only the cards whose article changed.
+ * to 1.91:1. Cards are cached by a hash of their inputs (card-key.ts), so a
+ * rebuild renders only the cards whose article changed.
  */
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
-
-/** Bump when the design changes, so that cached cards are rendered again. */
-const DESIGN_VERSION = 3;
 
 export interface CardInput {
   headline: string;
@@ -120,13 +117,6 @@ export async function renderCard(input: CardInput): Promise<Buffer> {
   });
 }
 
-/** A hash of everything that shows on the card, the photo's bytes included. */
-export async function cardCacheKey(input: CardInput): Promise<string> {
-  const hash = createHash('sha256').update(JSON.stringify({ DESIGN_VERSION, ...input, photoPath: undefined }));
-  if (input.photoPath) hash.update(await readFile(input.photoPath));
-  return hash.digest('hex').slice(0, 32);
-}
-
 /**
  * Removes the cached cards not in `keep`, and returns how many. An edited
  * article leaves its old card behind, and a cache kept between builds would
@@ -147,14 +137,8 @@ export async function cachedCardFile(
   cacheDir: string,
   render: (input: CardInput) => Promise<Buffer> = renderCard,
 ): Promise<{ path: string; rendered: boolean }> {
-  const path = join(cacheDir, `${await cardCacheKey(input)}.png`);
-  if (
-    await access(path).then(
-      () => true,
-      () => false,
-    )
-  )
-    return { path, rendered: false };
+  const { path, cached } = await cardCacheFile(input, cacheDir);
+  if (cached) return { path, rendered: false };
   const png = await render(input);
   await mkdir(cacheDir, { recursive: true });
   const temporary = `${path}.${process.pid}.tmp`;

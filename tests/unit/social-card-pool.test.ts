@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import Tinypool from 'tinypool';
 import { temporaryFolder } from '../helpers/import-cli.ts';
-import { type CardInput, cardCacheKey } from '../../src/social-cards/render.ts';
+import { cardCacheKey } from '../../src/social-cards/card-key.ts';
+import type { CardInput } from '../../src/social-cards/render.ts';
 import { SocialCardPool } from '../../src/social-cards/pool.ts';
 
 /** Synthetic headlines: no news. */
@@ -37,6 +39,19 @@ describe('SocialCardPool', () => {
     await Promise.all([warm.render(card(1)), warm.render(card(2))]);
     await warm.close();
     assert.deepEqual(warm.counts, { rendered: 1, cached: 1 });
+  });
+
+  it('finds a card in the cache without a card process', async (t) => {
+    const cacheDir = await temporaryFolder('card-pool-found');
+    const cold = new SocialCardPool(cacheDir);
+    const drawn = await cold.render(card(1));
+    await cold.close();
+    const sent = t.mock.method(Tinypool.prototype, 'run');
+    const warm = new SocialCardPool(cacheDir);
+    assert.equal(await warm.render(card(1)), drawn);
+    await warm.close();
+    assert.equal(sent.mock.callCount(), 0);
+    assert.deepEqual(warm.counts, { rendered: 0, cached: 1 });
   });
 
   it('fails only the card that fails, and names it', async () => {

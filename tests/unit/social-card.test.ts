@@ -10,10 +10,10 @@ import {
   CARD_WIDTH,
   cachedCardFile,
   type CardInput,
-  cardCacheKey,
   pruneCardCache,
   renderCard,
 } from '../../src/social-cards/render.ts';
+import { cardCacheKey } from '../../src/social-cards/card-key.ts';
 
 const PHOTO = join(import.meta.dirname, '../fixtures/content/articles/2025/01/15/testbilde.png');
 const input: CardInput = {
