@@ -30,15 +30,12 @@ const MERGED_VOLUME_FILES = /^(?:pagefind-entry\.json|.+\.pf_meta|index|fragment
 /** A page as a volume was written from it: its path in the site, size and time. */
 type IndexedPage = [path: string, size: number, mtimeMs: number];
 
-/** What each year's volume was written from: the code and place that wrote it, and its pages. */
-export type SearchVolumeRecords = Record<string, { code: string; pages: IndexedPage[] }>;
-
-interface Volume {
-  year: string;
-  /** Its folder in the index's: the newest year's is the index's own folder, `''`. */
-  folder: string;
-  record: SearchVolumeRecords[string];
-}
+/**
+ * What each year's volume was written from: the code and place that wrote it,
+ * and its pages; and how many of them it indexed, since a year whose pages
+ * have nothing marked to index (redirects alone) is no volume.
+ */
+export type SearchVolumeRecords = Record<string, { code: string; pages: IndexedPage[]; indexed: number }>;
 
 /** The index's code: this module, Pagefind's version (in the lockfile), and the volume's place. */
 async function indexCode(folder: string): Promise<string> {
@@ -51,16 +48,16 @@ async function indexCode(folder: string): Promise<string> {
 }
 
 /**
- * A volume for each year that has articles in the built site, the newest
- * first. Synchronous: the walk of thousands of folders and pages, with nothing
- * else to do meanwhile, took five times as long as promises.
+ * The article pages of each year in the built site, the newest year first.
+ * Synchronous: the walk of thousands of folders and pages, with nothing else
+ * to do meanwhile, took five times as long as promises.
  */
-async function articleVolumes(siteDir: string): Promise<Volume[]> {
+function pagesByYear(siteDir: string): Array<{ year: string; pages: IndexedPage[] }> {
   const years = readdirSync(siteDir)
     .filter((name) => YEAR.test(name))
     .sort()
     .reverse();
-  const volumes: Volume[] = [];
+  const found: Array<{ year: string; pages: IndexedPage[] }> = [];
   for (const year of years) {
     const paths = readdirSync(join(siteDir, year), { recursive: true, encoding: 'utf8' })
       .map((path) => path.split(sep).join('/'))
@@ -68,14 +65,13 @@ async function articleVolumes(siteDir: string): Promise<Volume[]> {
       .sort()
       .map((path) => `${year}/${path}`);
     if (!paths.length) continue;
-    const folder = volumes.length ? `${year}/` : '';
     const pages = paths.map((path): IndexedPage => {
       const { size, mtimeMs } = statSync(join(siteDir, path));
       return [path, size, mtimeMs];
     });
-    volumes.push({ year, folder, record: { code: await indexCode(folder), pages } });
+    found.push({ year, pages });
   }
-  return volumes;
+  return found;
 }
 
 /**
@@ -83,7 +79,10 @@ async function articleVolumes(siteDir: string): Promise<Volume[]> {
  * sizes and times, within the millisecond that the copy of a page from one
  * site to the next may lose (scripts/earlier-output.ts), as the copy decides.
  */
-function sameRecord(earlier: Volume['record'] | undefined, now: Volume['record']): boolean {
+function sameRecord(
+  earlier: SearchVolumeRecords[string] | undefined,
+  now: Pick<SearchVolumeRecords[string], 'code' | 'pages'>,
+): boolean {
   return (
     earlier?.code === now.code &&
     earlier.pages.length === now.pages.length &&
@@ -94,8 +93,12 @@ function sameRecord(earlier: Volume['record'] | undefined, now: Volume['record']
   );
 }
 
-/** Writes the volume of the pages `glob` names in the site, or, without one, an index of nothing. */
-async function writeVolume(outputPath: string, pages?: { siteDir: string; glob: string }): Promise<void> {
+/**
+ * Writes the volume of the pages `glob` names in the site, or, without one, an
+ * index of nothing, and returns how many pages it indexed: Pagefind reads
+ * every page, and leaves out those with nothing marked to index.
+ */
+async function writeVolume(outputPath: string, pages?: { siteDir: string; glob: string }): Promise<number> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'nb' });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   if (pages) {
@@ -105,6 +108,10 @@ async function writeVolume(outputPath: string, pages?: { siteDir: string; glob: 
   const written = await index.writeFiles({ outputPath });
   if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
   await index.deleteIndex();
+  const entry = JSON.parse(await readFile(join(outputPath, 'pagefind-entry.json'), 'utf8')) as {
+    languages: Record<string, { page_count: number }>;
+  };
+  return Object.values(entry.languages).reduce((sum, { page_count }) => sum + page_count, 0);
 }
 
 /** Moves a volume the earlier index holds, unchanged, into the new one: the newest's files, or a year's folder. */
@@ -138,32 +145,42 @@ export async function writeSearchIndex(
   earlier?: { dir: string; records: SearchVolumeRecords },
 ): Promise<SearchIndexWritten> {
   const indexDir = join(siteDir, SEARCH_INDEX_DIR);
-  const volumes = await articleVolumes(siteDir);
   const written: string[] = [];
+  const records: SearchVolumeRecords = {};
+  /** The volumes merged into the newest, by folder: the first year with pages to index is the newest. */
+  let merged: string[] | undefined;
   try {
     // The newest first: the others' folders go inside its own.
-    for (const { year, folder, record } of volumes) {
-      const target = join(indexDir, folder);
-      if (earlier && sameRecord(earlier.records[year], record)) {
-        await moveVolume(earlier.dir, indexDir, folder);
-        continue;
+    for (const { year, pages } of pagesByYear(siteDir)) {
+      const folder = merged ? `${year}/` : '';
+      const code = await indexCode(folder);
+      const kept = earlier?.records[year];
+      let indexed: number;
+      if (earlier && kept && sameRecord(kept, { code, pages })) {
+        indexed = kept.indexed;
+        if (indexed) await moveVolume(earlier.dir, indexDir, folder);
+      } else {
+        const target = join(indexDir, folder);
+        indexed = await writeVolume(target, { siteDir, glob: `${year}/[0-9][0-9]/[0-9][0-9]/*/index.html` });
+        written.push(year);
+        // A year of redirects alone has nothing to find, and the newest year's volume must hold Pagefind's stemmer.
+        if (!indexed) await rm(target, { recursive: true });
+        for (const name of indexed && folder ? await readdir(target) : []) {
+          if (!MERGED_VOLUME_FILES.test(name)) await rm(join(target, name), { recursive: true });
+        }
       }
-      await writeVolume(target, { siteDir, glob: `${year}/[0-9][0-9]/[0-9][0-9]/*/index.html` });
-      for (const name of folder ? await readdir(target) : []) {
-        if (!MERGED_VOLUME_FILES.test(name)) await rm(join(target, name), { recursive: true });
-      }
-      written.push(year);
+      records[year] = { code, pages, indexed };
+      if (indexed) merged = merged ? [...merged, folder] : [];
     }
     // With no article, /sok/ still loads an index, and finds nothing.
-    if (!volumes.length) await writeVolume(indexDir);
+    if (!merged) await writeVolume(indexDir);
   } finally {
     await pagefind.close();
   }
-  const merged = volumes.slice(1).map(({ folder }) => folder);
-  await writeFile(join(indexDir, SEARCH_VOLUMES_FILE), JSON.stringify(merged));
+  await writeFile(join(indexDir, SEARCH_VOLUMES_FILE), JSON.stringify(merged ?? []));
   return {
-    pages: volumes.reduce((sum, { record }) => sum + record.pages.length, 0),
+    pages: Object.values(records).reduce((sum, { indexed }) => sum + indexed, 0),
     written,
-    records: Object.fromEntries(volumes.map(({ year, record }) => [year, record])),
+    records,
   };
 }

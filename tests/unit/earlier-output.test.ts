@@ -85,7 +85,7 @@ describe('lastPublished, what was noted of the published site, while Astro’s r
     const published = await temporaryFolder('dist');
     const record = join(cache, 'incremental-build.json');
     const volumes = {
-      '2025': { code: 'syntetisk', pages: [['2025/01/10/en/index.html', 120, 1.5]] },
+      '2025': { code: 'syntetisk', pages: [['2025/01/10/en/index.html', 120, 1.5]], indexed: 1 },
     } satisfies SearchVolumeRecords;
     await writeFile(record, '{"syntetisk":1}');
     assert.equal(await lastPublished(cache, published), undefined, 'nothing noted yet');

@@ -124,6 +124,26 @@ describe('the search index, a volume a year', () => {
     assert.equal(await pageCount(join(site, SEARCH_INDEX_DIR, '2025')), 1);
   });
 
+  it('makes no volume of a year whose pages have nothing to index, even the newest', async () => {
+    // As the page an article moved from marks itself: src/pages/[...redirect].astro.
+    const moved =
+      '<!doctype html><html lang="nb"><body><h1>Syntetisk: flyttet</h1><div data-pagefind-body></div></body></html>';
+    const site = await syntheticSite({ ...ARTICLES, '2026/11/20/flyttet/index.html': moved });
+    const first = await writeSearchIndex(site);
+    assert.deepEqual(first.written, ['2026', '2025', '2024']);
+    assert.equal(first.pages, 3);
+    assert.equal(first.records['2026']?.indexed, 0);
+    const index = join(site, SEARCH_INDEX_DIR);
+    // The newest year with pages to index holds Pagefind's code and its Norwegian stemmer.
+    assert.equal(await pageCount(index), 2);
+    assert.ok((await readdir(index)).includes('wasm.nb.pagefind'));
+    assert.deepEqual(JSON.parse(await readFile(join(index, SEARCH_VOLUMES_FILE), 'utf8')), ['2024/']);
+    assert.equal((await readdir(index)).includes('2026'), false);
+    const again = await writeAgain(site, first);
+    assert.deepEqual(again.written, []);
+    assert.equal(await pageCount(index), 2);
+  });
+
   it('writes the volume again when its record is from other code', async () => {
     const site = await syntheticSite(ARTICLES);
     const first = await writeSearchIndex(site);
