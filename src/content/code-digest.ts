@@ -34,3 +34,9 @@ export async function codeDigest(entries: string[]): Promise<string> {
   for (const file of await moduleFiles(entries)) hash.update(file).update(await readFile(file));
   return hash.digest('hex');
 }
+
+/** A hash of the installed packages, by the lockfile: a cache of what a package makes is kept for one version of it. */
+export async function packagesDigest(): Promise<string> {
+  const lockfile = await readFile(new URL('../../package-lock.json', import.meta.url)).catch(() => '');
+  return createHash('sha256').update(lockfile).digest('base64url');
+}

@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { contentKey, writeCacheFile } from './cache-file.ts';
-import { codeDigest } from './code-digest.ts';
+import { codeDigest, packagesDigest } from './code-digest.ts';
 import type { ContentProblem } from './problems.ts';
 import type { ArticleData } from './schema.ts';
 
@@ -69,10 +68,8 @@ export class FrontmatterCache {
  */
 export async function frontmatterCacheIn(cacheDir: string): Promise<FrontmatterCache> {
   const ours = await codeDigest([fileURLToPath(new URL('./frontmatter.ts', import.meta.url))]);
-  const lockfile = await readFile(new URL('../../package-lock.json', import.meta.url)).catch(() => '');
-  const packages = createHash('sha256').update(lockfile).digest('base64url');
   return FrontmatterCache.open(join(cacheDir, 'content-frontmatter.bin'), {
-    code: `${ours} ${packages} ${process.version}`,
+    code: `${ours} ${await packagesDigest()} ${process.version}`,
     day: new Date().toISOString().slice(0, 10),
   });
 }

@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import { codeDigest } from '../content/code-digest.ts';
+import { codeDigest, packagesDigest } from '../content/code-digest.ts';
 
 /**
  * The search index, in one Pagefind volume a year: a publish or an edit
@@ -37,14 +36,9 @@ type IndexedPage = [path: string, size: number, mtimeMs: number];
  */
 export type SearchVolumeRecords = Record<string, { code: string; pages: IndexedPage[]; indexed: number }>;
 
-/** The index's code: this module, Pagefind's version (in the lockfile), and the volume's place. */
-async function indexCode(folder: string): Promise<string> {
-  const lockfile = await readFile(new URL('../../package-lock.json', import.meta.url)).catch(() => '');
-  return createHash('sha256')
-    .update(await codeDigest([fileURLToPath(import.meta.url)]))
-    .update(lockfile)
-    .update(folder)
-    .digest('base64url');
+/** The code that writes the index: this module, and Pagefind's version (by the lockfile). */
+async function indexCode(): Promise<string> {
+  return `${await codeDigest([fileURLToPath(import.meta.url)])} ${await packagesDigest()}`;
 }
 
 /**
@@ -147,13 +141,16 @@ export async function writeSearchIndex(
   const indexDir = join(siteDir, SEARCH_INDEX_DIR);
   const written: string[] = [];
   const records: SearchVolumeRecords = {};
-  /** The volumes merged into the newest, by folder: the first year with pages to index is the newest. */
-  let merged: string[] | undefined;
+  const indexVersion = await indexCode();
+  /** The first year with pages to index is the newest, Pagefind's own index; the later ones are merged into it. */
+  let hasNewest = false;
+  const merged: string[] = [];
   try {
     // The newest first: the others' folders go inside its own.
     for (const { year, pages } of pagesByYear(siteDir)) {
-      const folder = merged ? `${year}/` : '';
-      const code = await indexCode(folder);
+      const folder = hasNewest ? `${year}/` : '';
+      // The volume's place is part of its code: the newest holds Pagefind's code, a merged one its index alone.
+      const code = `${indexVersion} ${folder}`;
       const kept = earlier?.records[year];
       let indexed: number;
       if (earlier && kept && sameRecord(kept, { code, pages })) {
@@ -170,14 +167,15 @@ export async function writeSearchIndex(
         }
       }
       records[year] = { code, pages, indexed };
-      if (indexed) merged = merged ? [...merged, folder] : [];
+      if (indexed && hasNewest) merged.push(folder);
+      hasNewest ||= indexed > 0;
     }
     // With no article, /sok/ still loads an index, and finds nothing.
-    if (!merged) await writeVolume(indexDir);
+    if (!hasNewest) await writeVolume(indexDir);
   } finally {
     await pagefind.close();
   }
-  await writeFile(join(indexDir, SEARCH_VOLUMES_FILE), JSON.stringify(merged ?? []));
+  await writeFile(join(indexDir, SEARCH_VOLUMES_FILE), JSON.stringify(merged));
   return {
     pages: Object.values(records).reduce((sum, { indexed }) => sum + indexed, 0),
     written,
