@@ -31,9 +31,8 @@ export function bodyReportOf(rendered: RenderedArticle): BodyReport | undefined 
   return rendered.metadata?.frontmatter?.bodyReport as BodyReport | undefined;
 }
 
-/** The report's lines moved from the body's to the file's. */
-export function inFileLines(report: BodyReport, source: string): BodyReport {
-  const offset = bodyLineOffset(source);
+/** The report's lines moved from the body's to the file's, whose body starts `offset` lines down. */
+export function inFileLines(report: BodyReport, offset: number): BodyReport {
   const at = <T extends { line?: number | undefined }>(item: T): T => ({
     ...item,
     line: item.line && item.line + offset,
@@ -50,7 +49,10 @@ export async function renderForReport<Rendered extends RenderedArticle>(
   try {
     const rendered = await render(source, { fileURL: pathToFileURL(path) });
     const report = bodyReportOf(rendered);
-    return { rendered, body: { report: report && inFileLines(report, source) } satisfies RenderedBody };
+    return {
+      rendered,
+      body: { report: report && inFileLines(report, bodyLineOffset(source)) } satisfies RenderedBody,
+    };
   } catch (error) {
     return { rendered: undefined, body: { failure: renderFailure(error) } };
   }

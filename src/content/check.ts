@@ -1,9 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, type Stats, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import type { BodyCache } from './body-cache.ts';
 import { bodyProblems, type RenderArticle, type RenderedBody, renderForReport } from './bodies.ts';
 import { decodeUtf8, findArticleFiles, readAhead } from './files.ts';
-import { type ArticleFile, leadPhotoProblems, readFrontmatter } from './frontmatter.ts';
+import { type ArticleFile, leadPhotoProblems, readFrontmatter, unchangedFrontmatter } from './frontmatter.ts';
 import type { FrontmatterCache } from './frontmatter-cache.ts';
 import { brokenLinks } from './links.ts';
 import { lockProblems } from './lock.ts';
@@ -27,12 +27,15 @@ export interface ContentReport {
 
 /** What the config's frontmatter pass hands on to Astro's loader: the articles' frontmatter as written, and the problems. */
 export interface FrontmatterReport {
-  articles: Array<Pick<ArticleFile, 'file' | 'frontmatter' | 'permalink'>>;
+  articles: Array<Pick<ArticleFile, 'file' | 'frontmatter' | 'digest' | 'permalink'>>;
   problems: ContentProblem[];
 }
 
 export function frontmatterReportOf({ articles, problems }: ContentReport): FrontmatterReport {
-  return { articles: articles.map(({ file, frontmatter, permalink }) => ({ file, frontmatter, permalink })), problems };
+  return {
+    articles: articles.map(({ file, frontmatter, digest, permalink }) => ({ file, frontmatter, digest, permalink })),
+    problems,
+  };
 }
 
 export interface CheckOptions {
@@ -101,27 +104,51 @@ async function readContent(
       message: 'is not there: set CONTENT_DIR to the folder that holds articles/, or put the articles in it',
     });
   }
-  for await (const [path, bytes] of readAhead(await findArticleFiles(articlesDir))) {
+  const paths = await findArticleFiles(articlesDir);
+  // The time of the pass, and each file's status before it is read: a file that changes after is read again next time.
+  const at = new Date();
+  const statuses = new Map<string, Stats>();
+  for (const path of frontmatterCache ? paths : []) {
+    const status = statSync(path, { throwIfNoEntry: false });
+    if (status) statuses.set(path, status);
+  }
+  // A check renders every body from its text; a build needs the text only of the articles that changed.
+  const unchanged = new Map<string, NonNullable<ReturnType<FrontmatterCache['unchanged']>>>();
+  for (const [path, status] of render ? [] : statuses) {
+    const kept = frontmatterCache?.unchanged(relative(cwd, path), status);
+    if (kept) unchanged.set(path, kept);
+  }
+  const texts = readAhead(paths.filter((path) => !unchanged.has(path)));
+  for (const path of paths) {
+    const kept = unchanged.get(path);
+    const bytes = kept ? undefined : (await texts.next()).value?.[1];
     // Astro reads an article's path as an address to import its photos by, in which % and ? mean something else.
     if (/[%?]/.test(relative(articlesDir, path))) {
       const message = 'has a % or ? in its name or folder, which Astro reads as part of an address: rename it';
       report.problems.push({ file: relative(cwd, path), field: 'file', message });
       continue;
     }
-    if ('tooLarge' in bytes) {
+    if (bytes && 'tooLarge' in bytes) {
       const size = `${(bytes.tooLarge / 1024 / 1024).toFixed(1)} MB`;
       const message = `is ${size}, more than the 1 MB an article may be: split it, or check that it is the article`;
       report.problems.push({ file: relative(cwd, path), field: 'file', message });
       continue;
     }
-    const decoded = decodeUtf8(bytes);
+    const decoded = bytes ? decodeUtf8(bytes) : { text: '' };
     if ('badLine' in decoded) {
       const message = 'is not UTF-8 text: save the file as UTF-8, and check its letters after';
       report.problems.push({ file: relative(cwd, path), line: decoded.badLine, field: 'encoding', message });
       continue;
     }
     const source = decoded.text;
-    const { article, problems } = readFrontmatter(relative(cwd, path), source, frontmatterCache);
+    const status = statuses.get(path);
+    const { article, problems } = kept
+      ? unchangedFrontmatter(relative(cwd, path), path, kept)
+      : readFrontmatter(
+          relative(cwd, path),
+          source,
+          frontmatterCache && status && { cache: frontmatterCache, status, at },
+        );
     report.problems.push(
       ...problems,
       ...(await leadPhotoProblems(article, dirname(path))),

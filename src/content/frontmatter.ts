@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { extractFrontmatter } from '@astrojs/markdown-remark';
 import { type Document, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { localPhotoProblem } from '../markdown/local-photos.ts';
 import { invisibleCharactersIn } from './invisible-characters.ts';
-import type { FrontmatterCache } from './frontmatter-cache.ts';
+import { contentKey } from './cache-file.ts';
+import type { FileStatus, FrontmatterCache, FrontmatterReading } from './frontmatter-cache.ts';
 import type { ContentProblem } from './problems.ts';
 import { type ArticleData, articleSchema } from './schema.ts';
 
@@ -14,6 +16,8 @@ export interface ArticleFile {
   frontmatter: Record<string, unknown>;
   /** The frontmatter validated, when it is valid. */
   data?: ArticleData | undefined;
+  /** A digest of the file's path and text, which changes whenever either does. */
+  digest: string;
   /** The site path, when the frontmatter gives one: `/2025/09/02/slug/`. */
   permalink?: string | undefined;
   /** The line of a field in the file, such as `['redirectFrom', 0]`, for problems found beside other articles. */
@@ -76,35 +80,74 @@ function parseYaml(file: string, yamlText: string) {
 
 /**
  * Reads one article's frontmatter, with the problems it can have on its own;
- * its lead photo is `leadPhotoProblems`'. With a `cache`, a file read before
- * is not read again: the line of a field is then found only when asked for.
+ * its lead photo is `leadPhotoProblems`'. With a `cache`, a text read before
+ * is not read again, and the file's `status` lets the next pass know it
+ * unchanged: the line of a field is then found only when asked for.
  */
 export function readFrontmatter(
   file: string,
   source: string,
-  cache?: FrontmatterCache,
+  cached?: { cache: FrontmatterCache; status: FileStatus; at: Date },
 ): { article: ArticleFile; problems: ContentProblem[] } {
-  if (!cache) return readSource(file, source);
+  const digest = contentKey(file, source);
+  if (!cached) return readSource(file, source, digest);
   let lineOf: ArticleFile['lineOf'];
-  const { frontmatter, data, problems } = cache.reading(file, source, () => {
-    const { article, problems } = readSource(file, source);
-    lineOf = article.lineOf;
-    return { frontmatter: article.frontmatter, data: article.data, problems };
-  });
-  lineOf ??= (path) => readSource(file, source).article.lineOf?.(path);
-  return { article: { file, frontmatter, ...(data && { data }), lineOf }, problems };
+  const reading = cached.cache.reading(
+    file,
+    digest,
+    () => {
+      const { article, problems } = readSource(file, source, digest);
+      lineOf = article.lineOf;
+      return { frontmatter: article.frontmatter, data: article.data, problems };
+    },
+    cached,
+  );
+  return keptArticle(
+    file,
+    digest,
+    reading,
+    lineOf ?? ((path) => readSource(file, source, digest).article.lineOf?.(path)),
+  );
 }
 
-function readSource(file: string, source: string): { article: ArticleFile; problems: ContentProblem[] } {
+/**
+ * An article as the cache kept its reading, its file not read again: the line
+ * of a field, wanted only for a problem found beside another article, is read
+ * from `path` when asked for.
+ */
+export function unchangedFrontmatter(
+  file: string,
+  path: string,
+  { key, reading }: { key: string; reading: FrontmatterReading },
+): { article: ArticleFile; problems: ContentProblem[] } {
+  return keptArticle(file, key, reading, (field) =>
+    readSource(file, readFileSync(path, 'utf8'), key).article.lineOf?.(field),
+  );
+}
+
+function keptArticle(
+  file: string,
+  digest: string,
+  { frontmatter, data, problems }: FrontmatterReading,
+  lineOf: ArticleFile['lineOf'],
+): { article: ArticleFile; problems: ContentProblem[] } {
+  return { article: { file, frontmatter, ...(data && { data }), digest, lineOf }, problems };
+}
+
+function readSource(
+  file: string,
+  source: string,
+  digest: string,
+): { article: ArticleFile; problems: ContentProblem[] } {
   const match = FRONTMATTER.exec(source);
   if (!match) {
     const message = 'is missing: start the file with a line of ---, the fields, and another line of ---';
-    return { article: { file, frontmatter: {} }, problems: [{ file, line: 1, field: 'frontmatter', message }] };
+    return { article: { file, frontmatter: {}, digest }, problems: [{ file, line: 1, field: 'frontmatter', message }] };
   }
   const { document, lines, parsed, problems } = parseYaml(file, match[1] ?? '');
   const frontmatter =
     parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
-  const article: ArticleFile = { file, frontmatter, lineOf: (path) => lineOfField(document, lines, path) };
+  const article: ArticleFile = { file, frontmatter, digest, lineOf: (path) => lineOfField(document, lines, path) };
   if (problems.length) return { article, problems };
   const result = articleSchema.safeParse(frontmatter);
   if (result.success) {

@@ -3,10 +3,11 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { bodyProblems, type RenderedBody, inFileLines, bodyReportOf, renderForReport } from './bodies.ts';
+import { contentKey } from './cache-file.ts';
 import { checkBodies, type FrontmatterReport } from './check.ts';
 import { ARTICLE_CODE, codeDigest } from './code-digest.ts';
 import { bodyPhotosSignature } from './photo-signature.ts';
-import { leadPhotoProblems, readFrontmatter } from './frontmatter.ts';
+import { type ArticleFile, bodyLineOffset, leadPhotoProblems, readFrontmatter } from './frontmatter.ts';
 import { ContentError, type ContentProblem, formatProblem, isError, sortProblems } from './problems.ts';
 
 /** Articles read and rendered at once: enough to keep the disk busy while the pipeline works. */
@@ -32,36 +33,47 @@ export function articleLoader({ contentDir, report }: ArticleLoaderOptions): Loa
   const articlesDir = resolve(contentDir, 'articles');
   const idOf = (path: string) => relative(articlesDir, path).replace(/\.md$/, '').split(sep).join('/');
 
-  /** Stores one article unless its frontmatter has errors, and returns its body's report. */
+  /**
+   * Stores one article unless its frontmatter has errors, and returns its body's report. Its file is read only
+   * when its `digest`, from the frontmatter pass, is not the one the store has.
+   */
   async function loadArticle(
     context: LoaderContext,
-    path: string,
-    frontmatter: Record<string, unknown>,
+    { file, frontmatter, digest }: Pick<ArticleFile, 'file' | 'frontmatter' | 'digest'>,
     valid: boolean,
   ) {
-    const source = await readFile(path, 'utf8');
+    const path = resolve(file);
     const id = idOf(path);
-    const digest = context.generateDigest(source);
     const stored = context.store.get(id);
     // The photos beside an unchanged article can have changed: it is kept only while they are as they were.
     const photosKept = async (metadata: Record<string, unknown> | undefined) =>
       metadata?.photosSignature === (await bodyPhotosSignature(dirname(path), metadata?.localImagePaths));
-    if (valid && stored?.digest === digest && stored.rendered && (await photosKept(stored.rendered.metadata))) {
+    const offset = stored?.rendered?.metadata?.bodyLineOffset;
+    if (
+      valid &&
+      stored?.digest === digest &&
+      stored.rendered &&
+      typeof offset === 'number' &&
+      (await photosKept(stored.rendered.metadata))
+    ) {
       const kept = bodyReportOf({ html: stored.rendered.html, metadata: stored.rendered.metadata ?? {} });
-      return { report: kept && inFileLines(kept, source) } satisfies RenderedBody;
+      return { report: kept && inFileLines(kept, offset) } satisfies RenderedBody;
     }
+    const source = await readFile(path, 'utf8');
     const { rendered, body } = await renderForReport(context.renderMarkdown, path, source);
     if (!valid || !rendered) return body;
     const data = await context.parseData({ id, data: frontmatter, filePath: path });
     rendered.metadata = {
       ...rendered.metadata,
       photosSignature: await bodyPhotosSignature(dirname(path), rendered.metadata?.localImagePaths),
+      bodyLineOffset: bodyLineOffset(source),
     };
     context.store.set({
       id,
       data,
       filePath: relative(fileURLToPath(context.config.root), path),
-      digest,
+      // Of the text rendered, which an editor may have saved again since the frontmatter pass read it.
+      digest: contentKey(file, source),
       rendered,
       assetImports: rendered.metadata?.imagePaths,
     });
@@ -79,7 +91,7 @@ export function articleLoader({ contentDir, report }: ArticleLoaderOptions): Loa
       const { article } = read;
       const problems = [...read.problems, ...(await leadPhotoProblems(article, dirname(path)))];
       const valid = !problems.some(isError);
-      const body = await loadArticle(context, path, article.frontmatter, valid);
+      const body = await loadArticle(context, article, valid);
       for (const problem of [...problems, ...bodyProblems(article.file, body)])
         context.logger.warn(formatProblem(problem));
     });
@@ -98,8 +110,8 @@ export function articleLoader({ contentDir, report }: ArticleLoaderOptions): Loa
       const unread = report.articles.values();
       await Promise.all(
         Array.from({ length: LOADING_AT_ONCE }, async () => {
-          for (const { file, frontmatter } of unread) {
-            bodies.set(file, await loadArticle(context, resolve(file), frontmatter, !withErrors.has(file)));
+          for (const article of unread) {
+            bodies.set(article.file, await loadArticle(context, article, !withErrors.has(article.file)));
           }
         }),
       );

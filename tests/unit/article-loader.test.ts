@@ -91,6 +91,34 @@ describe('articleLoader', () => {
     assert.match(second.warnings[0] ?? '', /a\.md:11: body: warning: the heading «Like» gets the id #like-1/);
   });
 
+  it('takes the digest of an article from the frontmatter pass, and reads only the files whose digest changed', async () => {
+    const path = 'articles/2025/09/02/a.md';
+    const root = await contentFolder({ [path]: article(VALID, 'Første syntetiske tekst.\n') });
+    const first = loaderContext(root);
+    await load(root, first.context);
+    const passed = frontmatterReportOf(await checkFrontmatter(root));
+    await writeFile(join(root, path), article(VALID, 'Andre syntetiske tekst.\n'));
+    const second = loaderContext(root, first.store, first.meta);
+    await articleLoader({ contentDir: root, report: passed }).load(second.context);
+    assert.deepEqual(second.rendered, [], 'the digest the pass gave is the stored one: the file is left unread');
+    assert.match(first.store.get('2025/09/02/a')?.rendered?.html ?? '', /Første/);
+  });
+
+  it('stores the digest of the text it rendered, which an editor may have saved after the frontmatter pass', async () => {
+    const path = 'articles/2025/09/02/a.md';
+    const root = await contentFolder({ [path]: article(VALID, 'Første syntetiske tekst.\n') });
+    const passed = frontmatterReportOf(await checkFrontmatter(root));
+    await writeFile(join(root, path), article(VALID, 'Andre syntetiske tekst.\n'));
+    const first = loaderContext(root);
+    await articleLoader({ contentDir: root, report: passed }).load(first.context);
+    assert.match(first.store.get('2025/09/02/a')?.rendered?.html ?? '', /Andre/);
+    await writeFile(join(root, path), article(VALID, 'Første syntetiske tekst.\n'));
+    const second = loaderContext(root, first.store, first.meta);
+    await load(root, second.context);
+    assert.equal(second.rendered.length, 1, 'the first text, saved again, is rendered again');
+    assert.match(first.store.get('2025/09/02/a')?.rendered?.html ?? '', /Første/);
+  });
+
   it('renders an unchanged article again when a photo beside it has changed, and names what is wrong', async () => {
     const root = await contentFolder({ 'articles/2025/09/02/a.md': article(VALID, '![Syntetisk](./foto.png)\n') });
     await copyFile(

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { before, describe, it } from 'node:test';
+import fsPromises, { utimes, writeFile } from 'node:fs/promises';
+import { syncBuiltinESMExports } from 'node:module';
+import { basename, join } from 'node:path';
+import { before, describe, it, mock } from 'node:test';
 import { checkFrontmatter } from '../../src/content/check.ts';
-import { FrontmatterCache } from '../../src/content/frontmatter-cache.ts';
+import { type FileStatus, FrontmatterCache } from '../../src/content/frontmatter-cache.ts';
 import { formatProblem } from '../../src/content/problems.ts';
 import { article, contentFolder, VALID } from '../helpers/content-folder.ts';
 
@@ -81,5 +82,88 @@ describe('the frontmatter cache', () => {
     await writeFile(file, 'ikke en cache');
     await reading([['a.md', 'en']], { ...VERSION, code: 'kode 2' });
     assert.deepEqual(reads.slice(6), ['a.md'], 'a damaged cache is read as empty');
+  });
+
+  it('trusts a file by its status only once it has not changed for a while before it was read', async () => {
+    const file = join(root, 'status.bin');
+    const reading = { frontmatter: { title: 'Syntetisk' }, problems: [] };
+    const readAt = new Date('2025-09-04T12:00:00Z');
+    const status: FileStatus = {
+      size: 100,
+      mtimeMs: readAt.getTime() - 60_000,
+      ctimeMs: readAt.getTime() - 60_000,
+      ino: 7,
+    };
+    const first = await FrontmatterCache.open(file, VERSION);
+    first.reading('a.md', 'nøkkel-a', () => reading, { status, at: readAt });
+    // Read within two seconds of its last change: the same time can hide a second change of the same size.
+    first.reading('b.md', 'nøkkel-b', () => reading, {
+      status: { ...status, mtimeMs: readAt.getTime() - 1500 },
+      at: readAt,
+    });
+    await first.save();
+    const kept = await FrontmatterCache.open(file, VERSION);
+    assert.deepEqual(kept.unchanged('a.md', status), { key: 'nøkkel-a', reading });
+    assert.equal(kept.unchanged('b.md', { ...status, mtimeMs: readAt.getTime() - 1500 }), undefined);
+    for (const changed of [
+      { size: 101 },
+      { mtimeMs: status.mtimeMs + 1 },
+      { ctimeMs: status.ctimeMs + 1 },
+      { ino: 8 },
+    ]) {
+      assert.equal(kept.unchanged('a.md', { ...status, ...changed }), undefined, JSON.stringify(changed));
+    }
+    assert.equal(kept.unchanged('c.md', status), undefined, 'a file never read');
+    await kept.save();
+    const next = await FrontmatterCache.open(file, VERSION);
+    assert.deepEqual(
+      next.unchanged('a.md', status),
+      { key: 'nøkkel-a', reading },
+      'a file found unchanged stays known',
+    );
+    assert.equal(next.unchanged('b.md', status), undefined, 'a file neither read nor found is dropped');
+  });
+
+  it('lets a build pass leave unread the articles unchanged since the last, with the same readings and digests', async () => {
+    const folder = await contentFolder({
+      'articles/2025/09/02/eldre.md': article(`${VALID}\nslug: eldre`),
+      'articles/2025/09/02/endret.md': article(`${VALID}\nslug: endret`),
+    });
+    const settled = new Date(Date.now() - 60_000);
+    for (const name of ['eldre', 'endret'])
+      await utimes(join(folder, `articles/2025/09/02/${name}.md`), settled, settled);
+    const file = join(folder, 'cache.bin');
+    const reads: string[] = [];
+    const original = fsPromises.readFile;
+    const spy = mock.method(fsPromises, 'readFile', ((path: string, ...rest: []) => {
+      if (String(path).endsWith('.md')) reads.push(basename(String(path)));
+      return original(path, ...rest);
+    }) as typeof original);
+    syncBuiltinESMExports();
+    try {
+      const passOver = async () => {
+        const cache = await FrontmatterCache.open(file, VERSION);
+        const { articles, problems } = await checkFrontmatter(folder, { cwd: folder, frontmatterCache: cache });
+        return {
+          problems,
+          articles: articles.map(({ file, frontmatter, data, digest }) => ({ file, frontmatter, data, digest })),
+        };
+      };
+      const cold = await passOver();
+      assert.deepEqual(reads.splice(0).sort(), ['eldre.md', 'endret.md']);
+      await writeFile(
+        join(folder, 'articles/2025/09/02/endret.md'),
+        article(`${VALID}\nslug: endret\nbyline: Syntetisk`),
+      );
+      const kept = await passOver();
+      assert.deepEqual(reads.splice(0), ['endret.md'], 'only the changed file is read');
+      assert.deepEqual(kept.articles[0], cold.articles[0], 'the unread article is as it was read');
+      assert.notEqual(kept.articles[1]?.digest, cold.articles[1]?.digest, 'the changed article has a new digest');
+      await passOver();
+      assert.deepEqual(reads.splice(0), ['endret.md'], 'a file changed just before it was read is read once more');
+    } finally {
+      spy.mock.restore();
+      syncBuiltinESMExports();
+    }
   });
 });
