@@ -1,8 +1,10 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { bodyProblems, type RenderedBody, inFileLines, bodyReportOf, renderForReport } from './bodies.ts';
+import { ARTICLE_BODIES_DIR, keepBody, removeUnusedBodies } from './article-bodies.ts';
 import { contentKey } from './cache-file.ts';
 import { checkBodies, type FrontmatterReport } from './check.ts';
 import { ARTICLE_CODE, codeDigest } from './code-digest.ts';
@@ -32,6 +34,8 @@ export interface ArticleLoaderOptions {
 export function articleLoader({ contentDir, report }: ArticleLoaderOptions): Loader {
   const articlesDir = resolve(contentDir, 'articles');
   const idOf = (path: string) => relative(articlesDir, path).replace(/\.md$/, '').split(sep).join('/');
+  const bodiesDir = (context: LoaderContext) =>
+    fileURLToPath(new URL(`${ARTICLE_BODIES_DIR}/`, context.config.cacheDir));
 
   /**
    * Stores one article unless its frontmatter has errors, and returns its body's report. Its file is read only
@@ -48,12 +52,14 @@ export function articleLoader({ contentDir, report }: ArticleLoaderOptions): Loa
     // The photos beside an unchanged article can have changed: it is kept only while they are as they were.
     const photosKept = async (metadata: Record<string, unknown> | undefined) =>
       metadata?.photosSignature === (await bodyPhotosSignature(dirname(path), metadata?.localImagePaths));
-    const offset = stored?.rendered?.metadata?.bodyLineOffset;
+    const { bodyLineOffset: offset, bodyFile } = stored?.rendered?.metadata ?? {};
     if (
       valid &&
       stored?.digest === digest &&
       stored.rendered &&
       typeof offset === 'number' &&
+      typeof bodyFile === 'string' &&
+      existsSync(bodyFile) &&
       (await photosKept(stored.rendered.metadata))
     ) {
       const kept = bodyReportOf({ html: stored.rendered.html, metadata: stored.rendered.metadata ?? {} });
@@ -63,19 +69,26 @@ export function articleLoader({ contentDir, report }: ArticleLoaderOptions): Loa
     const { rendered, body } = await renderForReport(context.renderMarkdown, path, source);
     if (!valid || !rendered) return body;
     const data = await context.parseData({ id, data: frontmatter, filePath: path });
-    rendered.metadata = {
+    // The entry's data holds the frontmatter: the store needs again only what the plugins added to it.
+    const added = Object.entries(rendered.metadata?.frontmatter ?? {}).filter(([field]) => !(field in frontmatter));
+    const metadata = {
       ...rendered.metadata,
+      frontmatter: Object.fromEntries(added),
       photosSignature: await bodyPhotosSignature(dirname(path), rendered.metadata?.localImagePaths),
       bodyLineOffset: bodyLineOffset(source),
+      bodyFile: await keepBody(bodiesDir(context), rendered.html),
     };
+    // Astro keeps an entry whose digest it has: this one replaces it, as the stored one was not fit to keep.
+    context.store.delete(id);
     context.store.set({
       id,
       data,
       filePath: relative(fileURLToPath(context.config.root), path),
       // Of the text rendered, which an editor may have saved again since the frontmatter pass read it.
       digest: contentKey(file, source),
-      rendered,
-      assetImports: rendered.metadata?.imagePaths,
+      // The body is in its file; src/site/articles.ts puts it back for the page.
+      rendered: { html: '', metadata },
+      assetImports: metadata.imagePaths,
     });
     return body;
   }
@@ -117,6 +130,8 @@ export function articleLoader({ contentDir, report }: ArticleLoaderOptions): Loa
       );
       const loaded = new Set(report.articles.map(({ file }) => idOf(resolve(file))));
       for (const id of context.store.keys()) if (!loaded.has(id)) context.store.delete(id);
+      const shown = context.store.keys().map((id) => context.store.get(id)?.rendered?.metadata?.bodyFile);
+      removeUnusedBodies(bodiesDir(context), new Set(shown.filter((file) => typeof file === 'string')));
       const problems: ContentProblem[] = sortProblems([...report.problems, ...checkBodies(report, bodies)]);
       for (const warning of problems.filter((problem) => !isError(problem)))
         context.logger.warn(formatProblem(warning));

@@ -1,10 +1,9 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
-import { render } from 'astro:content';
 import { toHtml } from 'hast-util-to-html';
 import { feedInstant } from '../content/dates.ts';
-import { articleHref, getArticlesNewestFirst } from '../site/articles.ts';
+import { articleHref, getArticlesNewestFirst, renderArticle } from '../site/articles.ts';
 import { SITE_NAME } from '../site/config.ts';
 import { feedHtml } from '../site/feed.ts';
 import { summarize } from '../site/seo.ts';
@@ -19,7 +18,7 @@ export const GET: APIRoute = async ({ site }) => {
   const articles = (await getArticlesNewestFirst()).slice(0, FEED_LENGTH);
   const items = await Promise.all(
     articles.map(async (article) => {
-      const { Content, remarkPluginFrontmatter } = await render(article);
+      const { Content, remarkPluginFrontmatter } = await renderArticle(article);
       return {
         title: article.data.title,
         link: articleHref(article),

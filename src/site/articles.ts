@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { type CollectionEntry, getCollection, render } from 'astro:content';
 import { calendarOf, type Topic, topicsOf } from './archive.ts';
@@ -59,6 +60,19 @@ let topics: Promise<Array<Topic<Article>>> | undefined;
 export function getTopics() {
   topics ??= getArticlesNewestFirst().then((articles) => topicsOf(articles, (article) => article.data.tags));
   return topics;
+}
+
+/**
+ * What `render` from `astro:content` makes of the article, its body read from
+ * the file the loader keeps it in, apart from the content store
+ * (src/content/article-bodies.ts); the body's photos are put in as Astro's
+ * own rendering of a stored body puts them in.
+ */
+export async function renderArticle(article: Article) {
+  const { rendered } = article;
+  const bodyFile = rendered?.metadata?.bodyFile;
+  if (!rendered || typeof bodyFile !== 'string') throw new Error(`${article.filePath}: the content store has no body`);
+  return render({ ...article, rendered: { ...rendered, html: await readFile(bodyFile, 'utf8') } });
 }
 
 /** The lede: the frontmatter's, or the first paragraph the pipeline found. */

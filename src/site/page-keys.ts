@@ -8,7 +8,8 @@ import { SITE_NAME } from './config.ts';
  * everything the page shows. Every key covers what every page shows of the
  * whole site (its address, base and name, and the masthead's archive year),
  * and then what the page shows of its articles: an article's key is its data,
- * its rendered body (so a change of the pipeline's code shows) and its photo
+ * its rendered body (so a change of the pipeline's code shows), by the file
+ * the loader keeps it in, which is named by a hash of it, and its photo
  * files, which the body and the lead photo are drawn from. The body's photos
  * are the loader's signature of them (src/content/loader.ts), taken this build.
  */
@@ -38,7 +39,7 @@ export function articleKey(article: KeyedArticle): Promise<string> {
       // Astro's image metadata has the file's path in a build, though its type does not say so.
       const leadPhoto = (article.data.photo?.src as { fsPath?: string } | undefined)?.fsPath;
       const photos = [article.rendered?.metadata?.photosSignature, leadPhoto && (await photoSignature(leadPhoto))];
-      return hash([article.data, article.rendered?.html, photos]);
+      return hash([article.data, article.rendered?.metadata?.bodyFile, photos]);
     })();
     articleKeys.set(article, key);
   }

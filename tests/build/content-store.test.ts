@@ -1,13 +1,15 @@
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { ARTICLE_BODIES_DIR } from '../../src/content/article-bodies.ts';
 import { BUILDS, buildCacheDir } from '../helpers/builds.ts';
 
 /**
- * Astro bundles its content store into the code that renders the pages, and
- * that is the build's memory peak (README, "Where the memory goes"). The store
- * must carry each article rendered, and not its markdown as well.
+ * Astro writes its content store again at every build and bundles it into the
+ * code that renders the pages (README, "Where the memory goes"). The store
+ * must carry neither an article's markdown nor its rendered body, which the
+ * loader keeps in a file of its own.
  */
 
 /** Every string in the store, which Astro writes as devalue's flattened JSON array. */
@@ -17,14 +19,22 @@ async function storeStrings(): Promise<string[]> {
 }
 
 describe('the content store', () => {
-  it('holds the article rendered, without its markdown', async () => {
+  it('holds neither the article’s markdown nor its rendered body', async () => {
     const strings = await storeStrings();
-    const rendered = strings.filter((value) => value.includes('Stikk mot Vesten</h2>'));
-    assert.equal(rendered.length, 1, 'the rendered article');
-    assert.deepEqual(
-      strings.filter((value) => value.includes('## Stikk mot Vesten')),
-      [],
-      'the markdown of the article',
-    );
+    for (const text of ['## Stikk mot Vesten', 'Stikk mot Vesten</h2>']) {
+      assert.deepEqual(
+        strings.filter((value) => value.includes(text)),
+        [],
+        text,
+      );
+    }
+  });
+
+  it('names the file of each article’s rendered body, which holds it', async () => {
+    const bodiesDir = join(buildCacheDir(BUILDS.site), ARTICLE_BODIES_DIR);
+    const files = (await storeStrings()).filter((value) => value.startsWith(bodiesDir));
+    assert.deepEqual(files.sort(), (await readdir(bodiesDir)).map((name) => join(bodiesDir, name)).sort());
+    const bodies = await Promise.all(files.map((file) => readFile(file, 'utf8')));
+    assert.equal(bodies.filter((html) => html.includes('Stikk mot Vesten</h2>')).length, 1, 'the seed’s body');
   });
 });

@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { copyFile, writeFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
+import { copyFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
 import { checkContent, checkFrontmatter, frontmatterReportOf } from '../../src/content/check.ts';
+import { ARTICLE_CODE, codeDigest } from '../../src/content/code-digest.ts';
 import { articleLoader } from '../../src/content/loader.ts';
 import { ContentError, formatProblem, isError } from '../../src/content/problems.ts';
 import { createArticleRenderer } from '../../src/markdown/index.ts';
@@ -23,10 +25,15 @@ function loaderContext(root: string, store = new Map<string, StoredEntry>(), met
   const warnings: string[] = [];
   const context = {
     collection: 'articles',
-    config: { root: pathToFileURL(`${root}/`) },
+    config: { root: pathToFileURL(`${root}/`), cacheDir: pathToFileURL(`${root}/cache/`) },
     store: {
       get: (id: string) => store.get(id),
-      set: (entry: StoredEntry) => store.set(entry.id, entry),
+      // As Astro's store: an entry with the digest of the one stored is not stored.
+      set: (entry: StoredEntry) => {
+        if (entry.digest && store.get(entry.id)?.digest === entry.digest) return false;
+        store.set(entry.id, entry);
+        return true;
+      },
       keys: () => [...store.keys()],
       delete: (id: string) => store.delete(id),
       clear: () => store.clear(),
@@ -43,6 +50,11 @@ function loaderContext(root: string, store = new Map<string, StoredEntry>(), met
   return { context: context as unknown as LoaderContext, store, meta, rendered, warnings };
 }
 
+/** The body the loader rendered for an entry, from the file it keeps it in. */
+function bodyOf(store: Map<string, StoredEntry>, id: string): string {
+  return readFileSync(store.get(id)?.rendered?.metadata?.bodyFile as string, 'utf8');
+}
+
 async function load(root: string, context: LoaderContext) {
   const report = frontmatterReportOf(await checkFrontmatter(root));
   await articleLoader({ contentDir: root, report }).load(context);
@@ -53,8 +65,14 @@ describe('articleLoader', () => {
     const root = await contentFolder({ 'articles/2025/09/02/a.md': article(VALID, '## Bakgrunn\n\nTekst.\n') });
     const { context, store } = loaderContext(root);
     await load(root, context);
-    const entry = store.get('2025/09/02/a');
-    assert.match(entry?.rendered?.html ?? '', /<h2 id="bakgrunn">Bakgrunn<\/h2>/);
+    assert.match(bodyOf(store, '2025/09/02/a'), /<h2 id="bakgrunn">Bakgrunn<\/h2>/);
+    assert.equal(store.get('2025/09/02/a')?.rendered?.html, '', 'the content store holds no body');
+    const pluginFrontmatter = store.get('2025/09/02/a')?.rendered?.metadata?.frontmatter as Record<string, unknown>;
+    assert.deepEqual(
+      Object.keys(pluginFrontmatter).sort(),
+      ['bodyReport', 'readingMinutes'],
+      'nor the frontmatter again',
+    );
   });
 
   it('refuses with every problem at once, in the lines npm run check prints', async () => {
@@ -101,7 +119,7 @@ describe('articleLoader', () => {
     const second = loaderContext(root, first.store, first.meta);
     await articleLoader({ contentDir: root, report: passed }).load(second.context);
     assert.deepEqual(second.rendered, [], 'the digest the pass gave is the stored one: the file is left unread');
-    assert.match(first.store.get('2025/09/02/a')?.rendered?.html ?? '', /Første/);
+    assert.match(bodyOf(first.store, '2025/09/02/a'), /Første/);
   });
 
   it('stores the digest of the text it rendered, which an editor may have saved after the frontmatter pass', async () => {
@@ -111,12 +129,51 @@ describe('articleLoader', () => {
     await writeFile(join(root, path), article(VALID, 'Andre syntetiske tekst.\n'));
     const first = loaderContext(root);
     await articleLoader({ contentDir: root, report: passed }).load(first.context);
-    assert.match(first.store.get('2025/09/02/a')?.rendered?.html ?? '', /Andre/);
+    assert.match(bodyOf(first.store, '2025/09/02/a'), /Andre/);
     await writeFile(join(root, path), article(VALID, 'Første syntetiske tekst.\n'));
     const second = loaderContext(root, first.store, first.meta);
     await load(root, second.context);
     assert.equal(second.rendered.length, 1, 'the first text, saved again, is rendered again');
-    assert.match(first.store.get('2025/09/02/a')?.rendered?.html ?? '', /Første/);
+    assert.match(bodyOf(first.store, '2025/09/02/a'), /Første/);
+  });
+
+  it('keeps one file for the bodies of articles that render the same, loaded at once', async () => {
+    const files = Object.fromEntries(
+      Array.from({ length: 12 }, (_, index) => [`articles/2025/09/02/sak-${index}.md`, article(VALID)]),
+    );
+    const root = await contentFolder(files);
+    const { context, store } = loaderContext(root);
+    await load(root, context);
+    assert.equal(store.size, 12);
+    assert.deepEqual(readdirSync(join(root, 'cache/article-bodies')).length, 1);
+  });
+
+  it('replaces a stored entry it cannot keep, though Astro keeps one with the same digest', async () => {
+    const root = await contentFolder({ 'articles/2025/09/02/a.md': article(VALID, 'Syntetisk tekst.\n') });
+    const { digest } = frontmatterReportOf(await checkFrontmatter(root)).articles[0] ?? {};
+    // As an earlier version of the loader stored it: the body in the store.
+    const older = { id: '2025/09/02/a', digest, rendered: { html: '<p>Syntetisk tekst.</p>', metadata: {} } };
+    const meta = new Map([['code-digest', await codeDigest(ARTICLE_CODE)]]);
+    const { context, store, rendered } = loaderContext(root, new Map([[older.id, older]]), meta);
+    await load(root, context);
+    assert.equal(rendered.length, 1);
+    assert.match(bodyOf(store, '2025/09/02/a'), /Syntetisk tekst/);
+  });
+
+  it('renders an unchanged article again when its body’s file is gone, and removes the bodies no article shows', async () => {
+    const root = await contentFolder({
+      'articles/2025/09/02/a.md': article(VALID, 'Første syntetiske tekst.\n'),
+      'articles/2025/09/02/b.md': article(VALID, 'Andre syntetiske tekst.\n'),
+    });
+    const first = loaderContext(root);
+    await load(root, first.context);
+    await rm(first.store.get('2025/09/02/a')?.rendered?.metadata?.bodyFile as string);
+    await writeFile(join(root, 'articles/2025/09/02/b.md'), article(VALID, 'Rettet syntetisk tekst.\n'));
+    const second = loaderContext(root, first.store, first.meta);
+    await load(root, second.context);
+    assert.equal(second.rendered.length, 2);
+    assert.match(bodyOf(first.store, '2025/09/02/a'), /Første/);
+    assert.equal(readdirSync(join(root, 'cache/article-bodies')).length, 2, 'the first text of b is removed');
   });
 
   it('renders an unchanged article again when a photo beside it has changed, and names what is wrong', async () => {

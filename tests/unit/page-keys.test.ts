@@ -9,7 +9,8 @@ import { articleKey, type KeyedArticle, pageKey } from '../../src/site/page-keys
 const SITE = { site: 'https://nyheter.example.no/', base: '/', newestYear: '2025' };
 const entry = (overrides: Partial<KeyedArticle> = {}): KeyedArticle => ({
   data: { title: 'Syntetisk sak', published: new Date('2025-09-02') },
-  rendered: { html: '<p>Syntetisk tekst.</p>', metadata: {} },
+  // As the loader stores it: the body in a file named by a hash of it.
+  rendered: { html: '', metadata: { bodyFile: '/cache/article-bodies/syntetisk.html' } },
   ...overrides,
 });
 
@@ -34,7 +35,8 @@ describe('page keys for the incremental build', () => {
   it('change with an article’s data and its rendered body', async () => {
     const key = await articleKey(entry());
     assert.notEqual(await articleKey(entry({ data: { title: 'Ny tittel', published: new Date('2025-09-02') } })), key);
-    assert.notEqual(await articleKey(entry({ rendered: { html: '<p>Rettet tekst.</p>', metadata: {} } })), key);
+    const rettet = entry({ rendered: { html: '', metadata: { bodyFile: '/cache/article-bodies/rettet.html' } } });
+    assert.notEqual(await articleKey(rettet), key);
   });
 
   it('change when a photo the body shows is replaced under the same name', async () => {
