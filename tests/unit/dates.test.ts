@@ -1,8 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns/format';
+import { formatISO } from 'date-fns/formatISO';
+import { nb } from 'date-fns/locale/nb';
+import fc from 'fast-check';
 import {
   calendarParts,
   formatClockTime,
+  formatDayInMonth,
   formatDateSpan,
   formatLongDate,
   hasClockTime,
@@ -87,5 +93,34 @@ describe('machineDate and feedInstant', () => {
   it('give a date alone noon in Oslo in a feed, the same date in UTC, and keep a given time', () => {
     assert.equal(feedInstant(parsed('2025-09-02')).toISOString(), '2025-09-02T10:00:00.000Z');
     assert.equal(feedInstant(parsed('2025-09-02T14:30')).toISOString(), '2025-09-02T12:30:00.000Z');
+  });
+});
+
+describe('dates in Oslo, made from the day and the clock', () => {
+  it('are what date-fns formats in the Oslo zone, for any instant, around the clock changes and before 1970', () => {
+    const inOslo = (date: Date, pattern: string) =>
+      format(new TZDate(date.getTime(), 'Europe/Oslo'), pattern, { locale: nb });
+    // Whole minutes and odd seconds, a century either side of 1970, and the hours around the changes of 2025.
+    const instants = fc.oneof(
+      fc.date({ min: new Date('1890-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }),
+      fc
+        .integer({ min: -3 * 60, max: 3 * 60 })
+        .chain((minutes) =>
+          fc
+            .constantFrom('2025-03-30T01:00:00Z', '2025-10-26T01:00:00Z')
+            .map((change) => new Date(Date.parse(change) + minutes * 60_000)),
+        ),
+    );
+    fc.assert(
+      fc.property(instants, (date) => {
+        const { year, month, day } = calendarParts(date);
+        assert.equal(`${year}-${month}-${day}`, inOslo(date, 'yyyy-MM-dd'));
+        assert.equal(formatLongDate(date), inOslo(date, 'EEEE d. MMMM yyyy'));
+        assert.equal(formatDayInMonth(date), inOslo(date, 'EEEE d. MMMM'));
+        assert.equal(formatClockTime(date), inOslo(date, 'HH.mm'));
+        assert.equal(toIsoWithOffset(date), formatISO(new TZDate(date.getTime(), 'Europe/Oslo')));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
