@@ -104,7 +104,7 @@ async function readContent(
       message: 'is not there: set CONTENT_DIR to the folder that holds articles/, or put the articles in it',
     });
   }
-  const paths = await findArticleFiles(articlesDir);
+  const paths = findArticleFiles(articlesDir);
   // The time of the pass, and each file's status before it is read: a file that changes after is read again next time.
   const at = new Date();
   const statuses = new Map<string, Stats>();

@@ -1,5 +1,5 @@
-import { type Dirent, existsSync, realpathSync, statSync } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { type Dirent, existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 
 /** A link to an article file in the same folder of articles: one that leads out of it would publish what is not content. */
@@ -17,9 +17,10 @@ export const MAX_ARTICLE_BYTES = 1024 * 1024;
  * skips names that start with a dot, such as an editor's `.utkast.md`: the
  * site publishes what is here, and nothing else.
  */
-export async function findArticleFiles(folder: string): Promise<string[]> {
+export function findArticleFiles(folder: string): string[] {
   if (!existsSync(folder)) return [];
-  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  // Synchronous: as a promise, the walk of ten thousand files waited on the thread pool for a third of a second.
+  const entries = readdirSync(folder, { recursive: true, withFileTypes: true });
   return (
     entries
       .map((entry) => ({ entry, path: join(entry.parentPath, entry.name) }))

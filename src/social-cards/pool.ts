@@ -33,7 +33,9 @@ export class SocialCardPool {
     this.#pool = new Tinypool({
       runtime: 'child_process',
       filename: new URL('./worker.ts', import.meta.url).href,
-      minThreads: count,
+      // Started for the first card to draw, not before: a publish draws one card, and a process's start is
+      // a core's time that Astro's start would have.
+      minThreads: 0,
       maxThreads: count,
       concurrentTasksPerWorker: inFlight,
       // glibc gives each of libvips' threads an arena of its own, and the process grows by hundreds of MB.

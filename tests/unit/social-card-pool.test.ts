@@ -41,14 +41,19 @@ describe('SocialCardPool', () => {
     assert.deepEqual(warm.counts, { rendered: 1, cached: 1 });
   });
 
-  it('finds a card in the cache without a card process', async (t) => {
+  it('finds a card in the cache without a card process, and starts none', async (t) => {
     const cacheDir = await temporaryFolder('card-pool-found');
     const cold = new SocialCardPool(cacheDir);
     const drawn = await cold.render(card(1));
     await cold.close();
     const sent = t.mock.method(Tinypool.prototype, 'run');
+    // A card process shows as its pipes to this one.
+    const processes = () =>
+      process.getActiveResourcesInfo().filter((resource) => ['ProcessWrap', 'PipeWrap'].includes(resource)).length;
+    const before = processes();
     const warm = new SocialCardPool(cacheDir);
     assert.equal(await warm.render(card(1)), drawn);
+    assert.equal(processes(), before, 'no card process started');
     await warm.close();
     assert.equal(sent.mock.callCount(), 0);
     assert.deepEqual(warm.counts, { rendered: 0, cached: 1 });
