@@ -4,7 +4,7 @@ import type { BodyCache } from './body-cache.ts';
 import { bodyProblems, type RenderArticle, type RenderedBody, renderForReport } from './bodies.ts';
 import { decodeUtf8, findArticleFiles, readAhead } from './files.ts';
 import { type ArticleFile, leadPhotoProblems, readFrontmatter, unchangedFrontmatter } from './frontmatter.ts';
-import type { FrontmatterCache } from './frontmatter-cache.ts';
+import type { FrontmatterCache, KeptReading } from './frontmatter-cache.ts';
 import { brokenLinks } from './links.ts';
 import { lockProblems } from './lock.ts';
 import { permalinkParts, permalinkPath } from './permalink.ts';
@@ -113,7 +113,7 @@ async function readContent(
     if (status) statuses.set(path, status);
   }
   // A check renders every body from its text; a build needs the text only of the articles that changed.
-  const unchanged = new Map<string, NonNullable<ReturnType<FrontmatterCache['unchanged']>>>();
+  const unchanged = new Map<string, KeptReading>();
   for (const [path, status] of render ? [] : statuses) {
     const kept = frontmatterCache?.unchanged(relative(cwd, path), status);
     if (kept) unchanged.set(path, kept);

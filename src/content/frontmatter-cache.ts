@@ -23,6 +23,12 @@ export type FileStatus = Pick<Stats, 'size' | 'mtimeMs' | 'ctimeMs' | 'ino'>;
 
 const statusText = ({ size, mtimeMs, ctimeMs, ino }: FileStatus) => `${size} ${mtimeMs} ${ctimeMs} ${ino}`;
 
+/** A file's reading kept from an earlier pass, and the key of the text it was read from. */
+export interface KeptReading {
+  key: string;
+  reading: FrontmatterReading;
+}
+
 /** A file as a pass last read it: its status then, the key of its text, and when. */
 interface Seen {
   status: string;
@@ -75,7 +81,7 @@ export class FrontmatterCache {
    * when its `status` is as it was when a pass last read it, and that pass
    * was long enough after the file last changed.
    */
-  unchanged(file: string, status: FileStatus): { key: string; reading: FrontmatterReading } | undefined {
+  unchanged(file: string, status: FileStatus): KeptReading | undefined {
     const seen = this.#seen.get(file);
     const reading = seen && this.#kept.get(seen.key);
     if (!seen || !reading || seen.status !== statusText(status) || status.mtimeMs >= seen.readAt - SETTLED_MS) {

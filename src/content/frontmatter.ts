@@ -4,7 +4,7 @@ import { type Document, isMap, isScalar, isSeq, LineCounter, parseDocument } fro
 import { localPhotoProblem } from '../markdown/local-photos.ts';
 import { invisibleCharactersIn } from './invisible-characters.ts';
 import { contentKey } from './cache-file.ts';
-import type { FileStatus, FrontmatterCache, FrontmatterReading } from './frontmatter-cache.ts';
+import type { FileStatus, FrontmatterCache, FrontmatterReading, KeptReading } from './frontmatter-cache.ts';
 import type { ContentProblem } from './problems.ts';
 import { type ArticleData, articleSchema } from './schema.ts';
 
@@ -118,7 +118,7 @@ export function readFrontmatter(
 export function unchangedFrontmatter(
   file: string,
   path: string,
-  { key, reading }: { key: string; reading: FrontmatterReading },
+  { key, reading }: KeptReading,
 ): { article: ArticleFile; problems: ContentProblem[] } {
   return keptArticle(file, key, reading, (field) =>
     readSource(file, readFileSync(path, 'utf8'), key).article.lineOf?.(field),
