@@ -148,3 +148,17 @@ export async function cachedCardFile(
   await rename(temporary, path);
   return { path, rendered: true };
 }
+
+/** A card's file in the cache, or why it could not be drawn. */
+export type CardResult = Awaited<ReturnType<typeof cachedCardFile>> | { error: string };
+
+/** Each card's file in the cache, drawn one after another: one card's failure does not fail the others. */
+export async function cachedCardFiles(inputs: CardInput[], cacheDir: string): Promise<CardResult[]> {
+  const results: CardResult[] = [];
+  for (const input of inputs) {
+    results.push(
+      await cachedCardFile(input, cacheDir).catch((error: Error) => ({ error: error.stack ?? String(error) })),
+    );
+  }
+  return results;
+}

@@ -9,6 +9,7 @@ import {
   CARD_HEIGHT,
   CARD_WIDTH,
   cachedCardFile,
+  cachedCardFiles,
   type CardInput,
   pruneCardCache,
   renderCard,
@@ -88,6 +89,23 @@ describe('cachedCardFile', () => {
     const cacheDir = await mkdtemp(join(tmpdir(), 'nyhetsleser-cards-'));
     const { path } = await cachedCardFile(input, cacheDir);
     assert.equal((await stat(path)).mode & 0o777, 0o444);
+  });
+});
+
+describe('cachedCardFiles', () => {
+  it('draws the others when one card of a batch fails, and says why that one failed', async () => {
+    const cacheDir = await mkdtemp(join(tmpdir(), 'nyhetsleser-cards-'));
+    const notAPhoto = join(cacheDir, 'ikke-et-bilde.png');
+    await writeFile(notAPhoto, 'Syntetisk tekst, ikke et bilde.');
+    const [before, broken, after] = await cachedCardFiles(
+      [input, { ...input, photoPath: notAPhoto }, { ...input, headline: `${input.headline}, rettet` }],
+      cacheDir,
+    );
+    assert.ok(broken && 'error' in broken && /unsupported image format/.test(broken.error), 'the reason kept');
+    for (const drawn of [before, after]) {
+      assert.ok(drawn && 'path' in drawn && drawn.rendered);
+      assert.equal((await stat(drawn.path)).isFile(), true);
+    }
   });
 });
 
