@@ -30,11 +30,34 @@ function inNewsroomZone(date: Date): TZDate {
 }
 
 const MINUTE = 60 * 1000;
-const DAY = 24 * 60 * MINUTE;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** The newsroom's offset from UTC in each hour, or NaN in an hour its clocks change. */
+const offsetsByHour = new Map<number, number>();
+
+/**
+ * The newsroom's offset from UTC in minutes. Looked up once an hour of time:
+ * a build shows each article's date on many pages, and the zone's lookup
+ * cost seconds of every build. An hour in which the clocks change is looked
+ * up at each instant.
+ */
+function newsroomOffset(date: Date): number {
+  const hour = Math.floor(date.getTime() / HOUR);
+  let offset = offsetsByHour.get(hour);
+  if (offset === undefined) {
+    const [start, end] = [hour * HOUR, (hour + 1) * HOUR - 1].map((time) =>
+      tzOffset(NEWSROOM_TIME_ZONE, new Date(time)),
+    );
+    offset = start === end ? (start as number) : NaN;
+    offsetsByHour.set(hour, offset);
+  }
+  return Number.isNaN(offset) ? tzOffset(NEWSROOM_TIME_ZONE, date) : offset;
+}
 
 /** The instant as the newsroom's clocks show it: milliseconds since their midnight of 1 January 1970. */
 function newsroomClock(date: Date): number {
-  return date.getTime() + tzOffset(NEWSROOM_TIME_ZONE, date) * MINUTE;
+  return date.getTime() + newsroomOffset(date) * MINUTE;
 }
 
 /** Milliseconds since the newsroom's midnight before the instant. */
@@ -86,7 +109,7 @@ export function formatDateline(date: Date): string {
  */
 export function toIsoWithOffset(date: Date): string {
   const seconds = Math.floor(sinceMidnight(date) / 1000);
-  const offset = tzOffset(NEWSROOM_TIME_ZONE, date);
+  const offset = newsroomOffset(date);
   // Whole minutes, as formatISO writes the seconds of a zone's old local mean time.
   const offsetMinutes = Math.floor(Math.abs(offset));
   const time = [seconds / 3600, (seconds / 60) % 60, seconds % 60].map((part) => twoDigits(Math.floor(part)));

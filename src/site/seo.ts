@@ -55,7 +55,10 @@ export const DESCRIPTION_LENGTH = 160;
 export function summarize(text: string, maxLength = DESCRIPTION_LENGTH): string {
   const folded = text.replace(/[^\S\u00A0]+/g, ' ').trim();
   // Whole characters as a reader sees them, so that no emoji or accented letter is cut in two.
-  const characters = [...graphemes.segment(folded)].map(({ segment }) => segment);
+  // A character is at least one code unit, and only as many as can be kept are counted.
+  if (folded.length <= maxLength) return folded;
+  const characters: string[] = [];
+  for (const { segment } of graphemes.segment(folded)) if (characters.push(segment) > maxLength) break;
   if (characters.length <= maxLength) return folded;
   const cut = characters.slice(0, maxLength);
   const boundary = cut.lastIndexOf(' ');

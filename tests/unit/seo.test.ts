@@ -133,6 +133,8 @@ describe('summarize, whole characters', () => {
       assert.ok(text.startsWith(cut.slice(0, -1)), 'whole characters only');
     }
     assert.equal(summarize('–\u00A0Vi var der.'), '–\u00A0Vi var der.');
+    const longInCodeUnits = '😀'.repeat(100);
+    assert.equal(summarize(longInCodeUnits), longInCodeUnits, '200 code units, but 100 characters: it fits');
   });
 });
 
