@@ -171,9 +171,10 @@ const searchIndex = await writeSearchIndex(
   return giveUp();
 });
 const years = Object.keys(searchIndex.records).length;
+const { written } = searchIndex;
 console.log(
-  `search index written for ${searchIndex.pages} pages: ${searchIndex.written.length} of ${years} yearly volumes ` +
-    `written anew${searchIndex.written.length ? ` (${searchIndex.written.join(', ')})` : ''}, the rest kept`,
+  `search index written for ${searchIndex.pages} pages: ${written.length} of ${years} yearly volumes written anew` +
+    `${written.length ? ` (${written.join(', ')})` : ''}${written.length < years ? ', the rest kept' : ''}`,
 );
 await rm(earlierIndexDir, { recursive: true, force: true });
 if (existsSync(outDir)) await rename(outDir, oldDir);
