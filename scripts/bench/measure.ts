@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** Wall time and the peak resident memory of a command and every process it starts, read from /proc. */
@@ -9,26 +10,46 @@ export interface Measurement {
   peakRssBytes: number;
 }
 
-async function processTree(root: number): Promise<number[]> {
-  const parents = new Map<number, number[]>();
-  for (const name of await readdir('/proc').catch(() => [] as string[])) {
-    if (!/^\d+$/.test(name)) continue;
-    const status = await readFile(`/proc/${name}/stat`, 'utf8').catch(() => '');
-    const parent = Number(status.slice(status.lastIndexOf(')') + 2).split(' ')[1]);
-    parents.set(parent, [...(parents.get(parent) ?? []), Number(name)]);
+/** A file of /proc, or nothing where the process or thread has ended. */
+function procFile(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
   }
+}
+
+/**
+ * A process and all it has started, from the children Linux lists for each
+ * thread. Synchronous, and only the tree's own files: the bench's first
+ * sampler read the status of every process on the machine ten times a
+ * second, a promise each, and took a quarter of a core from the build it
+ * measured (32 CPU-seconds of a 126-second build at 10,000 articles).
+ */
+export function processTree(root: number): number[] {
   const tree = [root];
-  for (let index = 0; index < tree.length; index++) tree.push(...(parents.get(tree[index] as number) ?? []));
+  for (let index = 0; index < tree.length; index++) {
+    const pid = tree[index] as number;
+    let threads: string[] = [];
+    try {
+      threads = readdirSync(`/proc/${pid}/task`);
+    } catch {
+      continue;
+    }
+    for (const thread of threads) {
+      const children = procFile(`/proc/${pid}/task/${thread}/children`).split(' ').filter(Boolean);
+      tree.push(...children.map(Number));
+    }
+  }
   return tree;
 }
 
-async function rssOf(pids: number[]): Promise<number> {
-  let total = 0;
-  for (const pid of pids) {
-    const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
-    total += Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
-  }
-  return total;
+/** The resident memory of the processes, summed. */
+export function rssOf(pids: number[]): number {
+  return pids.reduce((total, pid) => {
+    const status = procFile(`/proc/${pid}/status`);
+    return total + Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+  }, 0);
 }
 
 export async function measure(
@@ -41,8 +62,8 @@ export async function measure(
   let errors = '';
   child.stderr.on('data', (chunk) => (errors += chunk));
   let peak = 0;
-  const sampler = setInterval(async () => {
-    if (child.pid) peak = Math.max(peak, await rssOf(await processTree(child.pid)));
+  const sampler = setInterval(() => {
+    if (child.pid) peak = Math.max(peak, rssOf(processTree(child.pid)));
   }, 100);
   const code = await new Promise<number | null>((done) => child.on('close', done));
   clearInterval(sampler);
