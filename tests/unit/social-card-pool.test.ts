@@ -8,6 +8,7 @@ import Tinypool from 'tinypool';
 import { temporaryFolder } from '../helpers/import-cli.ts';
 import { cardCacheKey } from '../../src/social-cards/card-key.ts';
 import type { CardInput } from '../../src/social-cards/render.ts';
+import { processTree } from '../../scripts/bench/measure.ts';
 import { SocialCardPool } from '../../src/social-cards/pool.ts';
 import type { CardTask } from '../../src/social-cards/worker.ts';
 
@@ -96,9 +97,7 @@ describe('SocialCardPool', () => {
       return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     };
     const nice: number[] = [];
-    for (const pid of (await readdir('/proc')).filter((name) => /^\d+$/.test(name))) {
-      const fields = await statFields(`/proc/${pid}/stat`).catch(() => []);
-      if (Number(fields[1]) !== process.pid) continue;
+    for (const pid of processTree(process.pid).slice(1)) {
       // A card process of an earlier test may end while it is read.
       const threads = await readdir(`/proc/${pid}/task`).catch(() => []);
       for (const thread of threads) {
