@@ -31,7 +31,7 @@ const bodyCache = await BodyCache.open(
 );
 const frontmatterCache = await frontmatterCacheIn(cacheDir);
 const { articles, problems } = await checkContent(resolve(site.contentDir), render, { bodyCache, frontmatterCache });
-await bodyCache.save();
+bodyCache.save();
 for (const problem of problems)
   console.log(formatProblem(values.strict ? { ...problem, severity: undefined } : problem));
 const errors = values.strict ? problems.length : problems.filter(isError).length;

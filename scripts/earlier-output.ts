@@ -47,7 +47,7 @@ export async function notePublished(
   searchVolumes: SearchVolumeRecords,
 ): Promise<void> {
   const published: Published = { output, folder: await folderOf(output), record, searchVolumes };
-  await writeCacheFile(join(cacheDir, PUBLISHED_RECORD), JSON.stringify(published));
+  writeCacheFile(join(cacheDir, PUBLISHED_RECORD), JSON.stringify(published));
 }
 
 /**

@@ -17,9 +17,9 @@ import { writeCacheFile } from './cache-file.ts';
 export const ARTICLE_BODIES_DIR = 'article-bodies';
 
 /** Keeps a rendered body in `dir`, and returns its file. */
-export async function keepBody(dir: string, html: string): Promise<string> {
+export function keepBody(dir: string, html: string): string {
   const file = join(dir, `${createHash('sha256').update(html).digest('base64url')}.html`);
-  if (!existsSync(file)) await writeCacheFile(file, html);
+  if (!existsSync(file)) writeCacheFile(file, html);
   return file;
 }
 

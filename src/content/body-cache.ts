@@ -60,8 +60,8 @@ export class BodyCache {
   }
 
   /** Writes what this check used, in one step: articles that are gone drop out. */
-  async save(): Promise<void> {
+  save(): void {
     const saved = { format: FORMAT, code: this.#code, entries: Object.fromEntries(this.#next) };
-    await writeCacheFile(this.#file, JSON.stringify(saved));
+    writeCacheFile(this.#file, JSON.stringify(saved));
   }
 }

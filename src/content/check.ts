@@ -170,7 +170,7 @@ async function readContent(
     ...redirectProblems(report.articles, owners),
     ...(await lockProblems(contentDir, (path) => owners.has(path) || redirectedFrom.has(path), cwd)),
   );
-  await frontmatterCache?.save();
+  frontmatterCache?.save();
   return { report, bodies };
 }
 

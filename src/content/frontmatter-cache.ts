@@ -110,9 +110,9 @@ export class FrontmatterCache {
   }
 
   /** Writes what this pass read, in one step: articles that are gone drop out. */
-  async save(): Promise<void> {
+  save(): void {
     const saved: Saved & { version: string } = { version: this.#version, entries: this.#next, seen: this.#nextSeen };
-    await writeCacheFile(this.#file, serialize(saved));
+    writeCacheFile(this.#file, serialize(saved));
   }
 }
 

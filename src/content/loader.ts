@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -12,7 +11,7 @@ import { bodyPhotosSignature } from './photo-signature.ts';
 import { type ArticleFile, bodyLineOffset, leadPhotoProblems, readFrontmatter } from './frontmatter.ts';
 import { ContentError, type ContentProblem, formatProblem, isError, sortProblems } from './problems.ts';
 
-/** Articles read and rendered at once: enough to keep the disk busy while the pipeline works. */
+/** Articles loaded at once: while one waits on its photos' files, another renders. */
 const LOADING_AT_ONCE = 8;
 
 export interface ArticleLoaderOptions {
@@ -65,7 +64,7 @@ export function articleLoader({ contentDir, report }: ArticleLoaderOptions): Loa
       const kept = bodyReportOf({ html: stored.rendered.html, metadata: stored.rendered.metadata ?? {} });
       return { report: kept && inFileLines(kept, offset) } satisfies RenderedBody;
     }
-    const source = await readFile(path, 'utf8');
+    const source = readFileSync(path, 'utf8');
     const { rendered, body } = await renderForReport(context.renderMarkdown, path, source);
     if (!valid || !rendered) return body;
     const data = await context.parseData({ id, data: frontmatter, filePath: path });
@@ -76,7 +75,7 @@ export function articleLoader({ contentDir, report }: ArticleLoaderOptions): Loa
       frontmatter: Object.fromEntries(added),
       photosSignature: await bodyPhotosSignature(dirname(path), rendered.metadata?.localImagePaths),
       bodyLineOffset: bodyLineOffset(source),
-      bodyFile: await keepBody(bodiesDir(context), rendered.html),
+      bodyFile: keepBody(bodiesDir(context), rendered.html),
     };
     // Astro keeps an entry whose digest it has: this one replaces it, as the stored one was not fit to keep.
     context.store.delete(id);
@@ -100,7 +99,7 @@ export function articleLoader({ contentDir, report }: ArticleLoaderOptions): Loa
       if (!path.startsWith(articlesDir + sep) || !path.endsWith('.md')) return;
       if (event === 'unlink') context.store.delete(idOf(path));
       if (event !== 'add' && event !== 'change') return;
-      const read = readFrontmatter(relative(process.cwd(), path), await readFile(path, 'utf8'));
+      const read = readFrontmatter(relative(process.cwd(), path), readFileSync(path, 'utf8'));
       const { article } = read;
       const problems = [...read.problems, ...(await leadPhotoProblems(article, dirname(path)))];
       const valid = !problems.some(isError);

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { type CollectionEntry, getCollection, render } from 'astro:content';
 import { calendarOf, type Topic, topicsOf } from './archive.ts';
@@ -72,7 +72,7 @@ export async function renderArticle(article: Article) {
   const { rendered } = article;
   const bodyFile = rendered?.metadata?.bodyFile;
   if (!rendered || typeof bodyFile !== 'string') throw new Error(`${article.filePath}: the content store has no body`);
-  return render({ ...article, rendered: { ...rendered, html: await readFile(bodyFile, 'utf8') } });
+  return render({ ...article, rendered: { ...rendered, html: readFileSync(bodyFile, 'utf8') } });
 }
 
 /** The lede: the frontmatter's, or the first paragraph the pipeline found. */

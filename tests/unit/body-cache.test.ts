@@ -27,7 +27,7 @@ async function check(code = 'kode 1') {
   rendered = [];
   const bodyCache = await BodyCache.open(cacheFile, code);
   const { problems } = await checkContent(root, render, { cwd: root, bodyCache });
-  await bodyCache.save();
+  bodyCache.save();
   return { lines: problems.map(formatProblem), rendered: rendered.sort() };
 }
 

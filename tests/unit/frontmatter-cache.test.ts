@@ -63,7 +63,7 @@ describe('the frontmatter cache', () => {
           return { frontmatter: { source }, problems: [] };
         });
       }
-      await cache.save();
+      cache.save();
     };
     await reading([
       ['a.md', 'en'],
@@ -101,7 +101,7 @@ describe('the frontmatter cache', () => {
       status: { ...status, mtimeMs: readAt.getTime() - 1500 },
       at: readAt,
     });
-    await first.save();
+    first.save();
     const kept = await FrontmatterCache.open(file, VERSION);
     assert.deepEqual(kept.unchanged('a.md', status), { key: 'nøkkel-a', reading });
     assert.equal(kept.unchanged('b.md', { ...status, mtimeMs: readAt.getTime() - 1500 }), undefined);
@@ -114,7 +114,7 @@ describe('the frontmatter cache', () => {
       assert.equal(kept.unchanged('a.md', { ...status, ...changed }), undefined, JSON.stringify(changed));
     }
     assert.equal(kept.unchanged('c.md', status), undefined, 'a file never read');
-    await kept.save();
+    kept.save();
     const next = await FrontmatterCache.open(file, VERSION);
     assert.deepEqual(
       next.unchanged('a.md', status),
