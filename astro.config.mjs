@@ -25,6 +25,7 @@ const redirects = redirectsOf(content.articles);
 // Old permalinks serve redirect pages, which have no place in the sitemap.
 const redirectPaths = new Set(redirects.map(({ from }) => from));
 const lastModified = lastModifiedByPermalink(content.articles);
+const cards = siteCards(content.articles);
 /** A page's path from the site's root: https://example.no/nyheter/2025/ → /2025/ */
 const sitePath = (/** @type {string} */ url) => new URL(url).pathname.slice(site.base.length - 1);
 
@@ -56,13 +57,14 @@ export default defineConfig({
   },
   integrations: [
     // First: what it removes when Astro is done is what no page kept, before the others write their files anew.
-    inPlaceOutput(),
+    // The cards of the last build are left for the card integration to check.
+    inPlaceOutput({ putRight: cards.map(({ path }) => path) }),
     sitemap({
       filter: (page) => !redirectPaths.has(sitePath(page)),
       // The library writes it as a UTC instant; an article with a date alone gets midnight of that date.
       serialize: (item) => ({ ...item, lastmod: lastModified.get(sitePath(item.url)) ?? item.lastmod }),
     }),
-    socialCards({ cards: siteCards(content.articles) }),
+    socialCards({ cards }),
     // Last, so that _headers also covers the cards put in place before it, and the search index that
     // npm run build writes once Astro is done.
     cdnFiles({ redirects, searchIndex: SEARCH_INDEX_DIR }),

@@ -99,7 +99,8 @@ async function lockNextDir(): Promise<void> {
  * dist/, since Astro keeps a page by its own record of that build. The search
  * index is moved out of Astro's way, which removes what it did not write, and
  * returned with what its volumes were written from; the cards, hard links
- * into the card cache, are not copied, and are put in place anew.
+ * into the card cache, are neither copied nor removed: the card integration
+ * leaves those that still link to their card, and replaces the others.
  */
 async function startFromEarlierSite(): Promise<SearchVolumeRecords | undefined> {
   const published = existsSync(outDir) ? await lastPublished(cacheDir, outDir) : undefined;

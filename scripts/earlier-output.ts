@@ -90,16 +90,16 @@ const sameFile = (a: Stats, b: Stats) => a.size === b.size && Math.abs(a.mtimeMs
 
 /**
  * Makes `to` hold the files `from` holds, but those `leaveOut` names (by their
- * path in the folder), which are removed from `to`: copies the files whose
- * size or time differ, with the time of the original so that the next mirror
- * finds them alike, and removes the rest. A file in `to` is unlinked before it
- * is copied over, never written through: it may be a hard link into `from`.
- * Returns how many files were copied.
+ * path in the folder), which are neither copied nor removed: copies the files
+ * whose size or time differ, with the time of the original so that the next
+ * mirror finds them alike, and removes the rest. A file in `to` is unlinked
+ * before it is copied over, never written through: it may be a hard link into
+ * `from`. Returns how many files were copied.
  */
 export function mirrorFolder(from: string, to: string, leaveOut: (path: string) => boolean = () => false): number {
   mkdirSync(to, { recursive: true });
   const wanted = filesIn(from, leaveOut);
-  const present = filesIn(to, () => false);
+  const present = filesIn(to, leaveOut);
   for (const path of present.keys()) {
     if (!wanted.has(path)) rmSync(join(to, path), { force: true });
   }

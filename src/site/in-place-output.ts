@@ -9,12 +9,12 @@ import type { AstroIntegration } from 'astro';
  * from its cache, which at 10,000 articles was most of a publish's page time.
  * Once Astro is done, the files it neither wrote nor kept this build are
  * removed, so the output holds what a build into an empty folder holds. Give
- * it before the integrations that write into the output when Astro is done,
- * such as the social cards: their files of the last build are removed too,
- * and written anew. A hard-linked card can look new, since unlinking its twin
- * in the card cache sets its status-change time.
+ * it before the integrations that write into the output when Astro is done.
+ * Their files of the last build are removed too, but those named in `putRight`
+ * (site paths, such as the social cards'), which the integration that writes
+ * them checks and replaces where they differ.
  */
-export default function inPlaceOutput(): AstroIntegration {
+export default function inPlaceOutput({ putRight = [] }: { putRight?: readonly string[] } = {}): AstroIntegration {
   let outDir = '';
   let buildStarted = 0;
   return {
@@ -35,8 +35,10 @@ export default function inPlaceOutput(): AstroIntegration {
         rmSync(marker);
       },
       'astro:build:done': ({ dir, assets, logger }) => {
+        const output = fileURLToPath(dir);
         const kept = new Set([...assets.values()].flat().map((url) => fileURLToPath(url)));
-        const removed = removeStaleFiles(fileURLToPath(dir), buildStarted, kept);
+        for (const path of putRight) kept.add(join(output, path));
+        const removed = removeStaleFiles(output, buildStarted, kept);
         if (removed) logger.info(`${removed} files of earlier builds removed`);
       },
     },

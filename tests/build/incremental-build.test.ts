@@ -123,10 +123,19 @@ describe('an incremental build, after each kind of change, is the cold build of 
 
   it('after an edit of one article’s body, rendering that article and the pages that list it', async () => {
     await edit('articles/2025/01/10/en.md', 'Syntetisk avsnitt.', 'Syntetisk avsnitt, rettet.');
+    // A card is a hard link into the card cache: unlinking or linking any of its names sets its status-change time.
+    const unchangedCard = join('2025/02/03/fem', 'card.png');
+    const cardBefore = await stat(join(kept.outDir, unchangedCard));
     const { kept: keptPages, rendered, searchVolumesWritten } = await build(kept);
     assert.ok(rendered.includes('/2025/01/10/en/index.html'), `rendered ${rendered}`);
     assert.deepEqual(searchVolumesWritten, ['2025'], 'the search index of 2024 kept');
     assert.ok(keptPages.includes('/2025/02/03/fem/index.html') && keptPages.length >= 6, `kept ${keptPages}`);
+    const cardAfter = await stat(join(kept.outDir, unchangedCard));
+    assert.deepEqual(
+      [cardAfter.ino, cardAfter.ctimeMs],
+      [cardBefore.ino, cardBefore.ctimeMs],
+      'the unchanged card is left where it was in the site built over, neither removed nor linked again',
+    );
     await assertSameAsCold('body');
   });
 

@@ -15,35 +15,43 @@ async function write(root: string, files: Record<string, string>): Promise<void>
 }
 
 describe('mirrorFolder, bringing the site before the last up to the last', () => {
-  it('copies what differs, removes what is gone, leaves out the search index, and leaves alike files alone', async () => {
+  it('copies what differs, removes what is gone, leaves the cards as they are, and leaves alike files alone', async () => {
     const published = await temporaryFolder('published');
     const earlier = await temporaryFolder('earlier');
     await write(earlier, {
       'uendret/index.html': 'samme',
+      'uendret/card.png': 'syntetisk gammelt kort',
       'endret/index.html': 'gammel',
       'slettet/index.html': 'borte',
-      'pagefind/fragment/a.pf_fragment': 'gammel indeks',
+      'slettet/card.png': 'syntetisk kort til en slettet sak',
     });
     await write(published, {
       'uendret/index.html': 'samme',
+      'uendret/card.png': 'syntetisk nytt kort',
       'endret/index.html': 'ny tekst',
       'ny/index.html': 'ny',
-      'pagefind/fragment/b.pf_fragment': 'ny indeks',
+      'ny/card.png': 'syntetisk kort til en ny sak',
     });
     // The unchanged page was copied by the last mirror, with its time.
     const { mtime } = await stat(join(published, 'uendret/index.html'));
     await utimes(join(earlier, 'uendret/index.html'), mtime, mtime);
     const unchanged = (await stat(join(earlier, 'uendret/index.html'))).ino;
 
-    assert.equal(
-      mirrorFolder(published, earlier, (path) => path.startsWith('pagefind/')),
-      2,
-    );
-    assert.deepEqual(await filesBelow(earlier), ['endret/index.html', 'ny/index.html', 'uendret/index.html']);
+    const isCard = (path: string) => path.endsWith('card.png');
+    assert.equal(mirrorFolder(published, earlier, isCard), 2);
+    // The card integration replaces the cards that differ, and the build removes those of no article.
+    assert.deepEqual(await filesBelow(earlier), [
+      'endret/index.html',
+      'ny/index.html',
+      'slettet/card.png',
+      'uendret/card.png',
+      'uendret/index.html',
+    ]);
     assert.equal(await readFile(join(earlier, 'endret/index.html'), 'utf8'), 'ny tekst');
+    assert.equal(await readFile(join(earlier, 'uendret/card.png'), 'utf8'), 'syntetisk gammelt kort');
     assert.equal((await stat(join(earlier, 'uendret/index.html'))).ino, unchanged, 'the alike file is not copied');
     assert.equal(
-      mirrorFolder(published, earlier, (path) => path.startsWith('pagefind/')),
+      mirrorFolder(published, earlier, isCard),
       0,
       'copies keep their time, so a second mirror copies nothing',
     );

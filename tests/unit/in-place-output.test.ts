@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, it } from 'node:test';
-import { removeStaleFiles } from '../../src/site/in-place-output.ts';
+import inPlaceOutput, { removeStaleFiles } from '../../src/site/in-place-output.ts';
 import { filesBelow, temporaryFolder } from '../helpers/import-cli.ts';
 
 /** Writes synthetic files below `root`. */
@@ -42,5 +43,21 @@ describe('removeStaleFiles, after a build into the last build’s output', () =>
       'sitemap-0.xml',
     ]);
     assert.equal(removeStaleFiles(root, since, kept), 0, 'a second pass finds nothing more');
+  });
+});
+
+describe('inPlaceOutput, when Astro is done', () => {
+  it('leaves the files another integration puts right, such as the last build’s cards, and removes the rest', async () => {
+    const root = await temporaryFolder('in-place-integration');
+    await write(root, ['2025/01/12/kort/index.html', '2025/01/12/kort/card.png', '2025/01/10/slettet/card.png']);
+    const integration = inPlaceOutput({ putRight: ['/2025/01/12/kort/card.png'] });
+    const hooks = integration.hooks as Record<string, (options: unknown) => unknown>;
+    const dir = pathToFileURL(`${root}/`);
+    hooks['astro:config:done']!({ config: { outDir: dir } });
+    await sleep(50);
+    hooks['astro:build:start']!({});
+    const page = pathToFileURL(join(root, '2025/01/12/kort/index.html'));
+    await hooks['astro:build:done']!({ dir, assets: new Map([['/[...slug]', [page]]]), logger: { info: () => {} } });
+    assert.deepEqual(await filesBelow(root), ['2025/01/12/kort/card.png', '2025/01/12/kort/index.html']);
   });
 });
