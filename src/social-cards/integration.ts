@@ -19,10 +19,10 @@ const CANNOT_LINK = new Set(['EXDEV', 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EMLINK'
  * place (the cache writes a new file and renames it over), so a hard link is
  * safe and writes nothing; a copy where the cache is on another disk. The
  * output is built over the last (src/site/in-place-output.ts), and a card that
- * is already a link to its file in the cache is left: unlinking and linking
- * ten thousand unchanged cards was a second of every publish at 10,000
- * articles. Synchronous: ten thousand links, each a promise, took Astro's main
- * thread three to six times as long.
+ * is already a link to its file in the cache is left, so that a publish does
+ * not unlink and link again every card it did not change (README, benchmarks).
+ * Synchronous: ten thousand links, each a promise, took Astro's main thread
+ * three to six times as long.
  */
 function placeCard(cached: string, target: string): void {
   const present = lstatSync(target, { throwIfNoEntry: false });
