@@ -6,18 +6,15 @@ import { dirname } from 'node:path';
 export const contentKey = (path: string, source: string) =>
   createHash('sha256').update(path).update('\0').update(source).digest('base64url');
 
-let writes = 0;
-
 /**
- * Writes a cache file in one step, so that a build killed mid-write leaves the last one whole. Two writes of
- * one file at once, as of two processes writing the same body, each write a file of their own and rename it.
+ * Writes a cache file in one step, so that a build killed mid-write leaves the last one whole. Two processes
+ * writing one file at once, as two writing the same body, each write a file of their own and rename it.
  * Synchronous: a build writes thousands of small bodies, and as promises each took several times the CPU,
- * on the main thread and off it, that it takes here (README, benchmarks).
+ * on the main thread and off it, that it takes here (README, benchmarks). `mode` is the file's permissions.
  */
-export function writeCacheFile(file: string, data: string | Uint8Array): void {
+export function writeCacheFile(file: string, data: string | Uint8Array, { mode }: { mode?: number } = {}): void {
   mkdirSync(dirname(file), { recursive: true });
-  writes += 1;
-  const temporary = `${file}.${process.pid}-${writes}.tmp`;
-  writeFileSync(temporary, data);
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, data, { mode });
   renameSync(temporary, file);
 }

@@ -1,8 +1,9 @@
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { type ImageSource, type Node, Renderer } from '@takumi-rs/core';
 import sharp from 'sharp';
+import { writeCacheFile } from '../content/cache-file.ts';
 import { cardCacheFile } from './card-key.ts';
 
 /**
@@ -140,12 +141,9 @@ export async function cachedCardFile(
   const { path, cached } = await cardCacheFile(input, cacheDir);
   if (cached) return { path, rendered: false };
   const png = await render(input);
-  await mkdir(cacheDir, { recursive: true });
-  const temporary = `${path}.${process.pid}.tmp`;
   // Read-only, since builds hard-link it into the site: a tool that rewrote the site's copy in place would
   // change the cache's too.
-  await writeFile(temporary, png, { mode: 0o444 });
-  await rename(temporary, path);
+  writeCacheFile(path, png, { mode: 0o444 });
   return { path, rendered: true };
 }
 
