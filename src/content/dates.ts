@@ -143,16 +143,26 @@ export function calendarParts(date: Date): { year: string; month: string; day: s
   return { year, month, day };
 }
 
-/** "september 2025", for the month archives. */
+const monthNames = new Map<string, string>();
+
+/** "september 2025", for the month archives, each month formatted once: every archive page names its month. */
 export function formatMonth(year: string, month: string): string {
-  return format(new TZDate(Number(year), Number(month) - 1, 15, NEWSROOM_TIME_ZONE), 'LLLL yyyy', { locale: nb });
+  const key = `${year}-${month}`;
+  let name = monthNames.get(key);
+  if (name === undefined) {
+    name = format(new TZDate(Number(year), Number(month) - 1, 15, NEWSROOM_TIME_ZONE), 'LLLL yyyy', { locale: nb });
+    monthNames.set(key, name);
+  }
+  return name;
+}
+
+const formatDate = byNewsroomDay((date) => format(date, 'd. MMMM yyyy', { locale: nb }));
+
+/** "2. september 2025 – 9. september 2025", or one date where the span is a day: the articles a listing's page shows. */
+export function formatDateSpan(oldest: Date, newest: Date): string {
+  const [from, to] = [formatDate(oldest), formatDate(newest)];
+  return from === to ? from : `${from} – ${to}`;
 }
 
 /** "tirsdag 2. september", for a day within its month's archive. */
-/** "2.–9. september 2025", or one date where the span is a day: the articles a listing's page shows. */
-export function formatDateSpan(oldest: Date, newest: Date): string {
-  const [from, to] = [oldest, newest].map((date) => format(inNewsroomZone(date), 'd. MMMM yyyy', { locale: nb }));
-  return from === to ? (from as string) : `${from} – ${to}`;
-}
-
 export const formatDayInMonth = byNewsroomDay((date) => format(date, 'EEEE d. MMMM', { locale: nb }));

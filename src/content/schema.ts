@@ -59,10 +59,10 @@ const photoFields = {
   credit: z.string().trim().min(1).optional(),
 };
 
-/** The fields before the photo, in the order editors write them. */
 /** Long enough for any headline a newsroom writes; past it, a headline runs off the social card and the search result. */
 export const HEADLINE_LIMIT = 200;
 
+/** The fields before the photo, in the order editors write them. */
 const articleFields = {
   title: requiredText('the headline').max(HEADLINE_LIMIT, {
     error: (issue) =>

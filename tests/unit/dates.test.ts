@@ -11,6 +11,7 @@ import {
   formatDayInMonth,
   formatDateSpan,
   formatLongDate,
+  formatMonth,
   hasClockTime,
   parsePublicationDate,
   feedInstant,
@@ -78,6 +79,13 @@ describe('formatting in Norwegian', () => {
       '30. august 2025 – 2. september 2025',
     );
     assert.equal(formatDateSpan(parsed('2025-09-02T08:00'), parsed('2025-09-02T23:00')), '2. september 2025');
+  });
+  it('names each month of each year in the archives, the same the second time it is asked', () => {
+    for (let round = 0; round < 2; round++) {
+      assert.equal(formatMonth('2025', '09'), 'september 2025');
+      assert.equal(formatMonth('2025', '10'), 'oktober 2025');
+      assert.equal(formatMonth('2024', '09'), 'september 2024');
+    }
   });
   it('writes ISO 8601 with the summer and winter offsets', () => {
     assert.equal(toIsoWithOffset(parsed('2025-09-02T14:30')), '2025-09-02T14:30:00+02:00');
