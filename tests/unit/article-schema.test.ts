@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { articleSchema, lastChanged } from '../../src/content/schema.ts';
+import { z } from 'astro/zod';
+import { articleSchema, lastChanged, withPhotoFile } from '../../src/content/schema.ts';
 
 const valid = { title: 'Tittel', published: '2025-09-02', source: 'NTB' };
 
@@ -53,6 +54,36 @@ describe('articleSchema', () => {
   });
   it('refuses unknown fields, so that typos are caught', () => {
     assert.ok(problems({ ...valid, tittel: 'x' }).unrecognized_keys);
+  });
+});
+
+describe('withPhotoFile, the collection schema', () => {
+  // Stands in for Astro's image(), which reads the path into the photo's metadata.
+  const photoFile = z.string().transform((path) => ({ file: path, width: 1200 }));
+  const schema = withPhotoFile(photoFile);
+  const photo = { caption: 'Tekst.', alt: 'Et syntetisk bilde', credit: 'NTB' };
+
+  it('reads the photo path with the given file schema, and keeps every other field as articleSchema reads it', async () => {
+    const data = await schema.parseAsync({ ...valid, photo: { src: ' ./bilde.jpg ', ...photo }, tags: ['Kina'] });
+    assert.deepEqual(data.photo, { src: { file: './bilde.jpg', width: 1200 }, ...photo });
+    assert.deepEqual(data.tags, ['Kina']);
+    assert.equal(data.published.toISOString(), '2025-09-01T22:00:00.000Z');
+  });
+  it('leaves an article without a photo, or with a caption alone, as it is', async () => {
+    assert.equal('photo' in (await schema.parseAsync(valid)), false);
+    assert.deepEqual((await schema.parseAsync({ ...valid, photo: { caption: 'Tekst.' } })).photo, {
+      caption: 'Tekst.',
+    });
+  });
+  it('names the photo path where the file schema refuses it, and the fields where articleSchema does', async () => {
+    const missing = withPhotoFile(z.string().refine(() => false, { error: 'Image ./borte.jpg does not exist' }));
+    const refused = await missing.safeParseAsync({ ...valid, photo: { src: './borte.jpg', ...photo } });
+    assert.deepEqual(
+      refused.error?.issues.map(({ path, message }) => [path.join('.'), message]),
+      [['photo.src', 'Image ./borte.jpg does not exist']],
+    );
+    const invalid = await schema.safeParseAsync({ ...valid, title: ' ', photo: { src: './a.jpg', caption: 'Tekst' } });
+    assert.deepEqual(invalid.error?.issues.map(({ path }) => path.join('.')).sort(), ['photo.alt', 'title']);
   });
 });
 
