@@ -3,6 +3,8 @@ import { existsSync, rmSync } from 'node:fs';
 import { mkdir, readdir, readFile, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { DEFAULT_CACHE_DIR, ENVIRONMENT_DEFAULTS, siteConfigOrExit } from '../src/site/config.ts';
+import { earlierSiteCopyMarker } from '../src/site/in-place-output.ts';
+import { isRunning } from '../src/site/running-process.ts';
 import { SEARCH_INDEX_DIR, type SearchVolumeRecords, writeSearchIndex } from '../src/site/search-index.ts';
 import { CARD_FILE } from '../src/social-cards/card-path.ts';
 import { unsafeOutputProblem } from './build-output.ts';
@@ -36,6 +38,7 @@ const nextLock = `${nextDir}.lock`;
 const earlierIndexDir = `${nextDir}.search`;
 const oldDir = `${outDir}.old-${process.pid}`;
 const earlierDir = `${outDir}.prev`;
+const copyingMarker = earlierSiteCopyMarker(nextDir);
 const notOurs = { project: process.cwd(), contentDir: resolve(contentDir) };
 const outputProblem = await unsafeOutputProblem(outDir, notOurs);
 if (outputProblem) exitWithUsage(`--out ${values.out} ${outputProblem}`, USAGE);
@@ -48,15 +51,6 @@ if (site === ENVIRONMENT_DEFAULTS.SITE_URL) {
     `warning: SITE_URL is not set, so every canonical URL, preview, feed and sitemap points at ${site}: ` +
       'set SITE_URL=https://… to build a site for others to read',
   );
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** Removes the folders that builds killed before they finished left beside the output: their process is gone. */
@@ -88,33 +82,44 @@ async function lockNextDir(): Promise<void> {
     return lockNextDir();
   }
   process.on('exit', () => rmSync(nextLock, { force: true }));
+  // A killed build's marker names a process that has ended, whose id another may have taken since.
+  await rm(copyingMarker, { force: true });
   await rm(nextDir, { recursive: true, force: true });
   await rm(earlierIndexDir, { recursive: true, force: true });
 }
 
 /**
- * Starts the new site from the one published before the last, brought up to
- * the last (or from a copy of the last, the first time): the pages Astro keeps
- * are then in place. Only where the last build with this cache published
- * dist/, since Astro keeps a page by its own record of that build. The search
- * index is moved out of Astro's way, which removes what it did not write, and
- * returned with what its volumes were written from; the cards, hard links
- * into the card cache, are neither copied nor removed: the card integration
- * leaves those that still link to their card, and replaces the others.
+ * Starts the new site from the one published before the last, to be brought
+ * up to the last by `bringUpToLast` (or from nothing, to be a copy of the
+ * last, the first time): the pages Astro keeps are then in place. Only where
+ * the last build with this cache published dist/, since Astro keeps a page by
+ * its own record of that build; returns what the published search index's
+ * volumes were written from, if so.
  */
-async function startFromEarlierSite(): Promise<SearchVolumeRecords | undefined> {
+async function takeEarlierSite(): Promise<SearchVolumeRecords | undefined> {
   const published = existsSync(outDir) ? await lastPublished(cacheDir, outDir) : undefined;
   if (!published) {
     await rm(earlierDir, { recursive: true, force: true });
     return undefined;
   }
   if (existsSync(earlierDir)) await rename(earlierDir, nextDir);
+  return published.searchVolumes;
+}
+
+/**
+ * Makes the new site's start hold the last site's files. The search index is
+ * moved out of Astro's way, which removes what it did not write, and returned
+ * with what its volumes were written from; the cards, hard links into the
+ * card cache, are neither copied nor removed: the card integration leaves
+ * those that still link to their card, and replaces the others.
+ */
+async function bringUpToLast(searchVolumes: SearchVolumeRecords): Promise<SearchVolumeRecords | undefined> {
   mirrorFolder(outDir, nextDir, (path) => basename(path) === CARD_FILE);
   const moved = await rename(join(nextDir, SEARCH_INDEX_DIR), earlierIndexDir).then(
     () => true,
     () => false,
   );
-  return moved ? published.searchVolumes : undefined;
+  return moved ? searchVolumes : undefined;
 }
 
 /**
@@ -140,6 +145,7 @@ const HEAP_GROWTH = '--heap-growing-percent=50';
 
 /** Keeps nothing of a build that failed. */
 async function giveUp(): Promise<never> {
+  await rm(copyingMarker, { force: true });
   await rm(nextDir, { recursive: true, force: true });
   await rm(earlierIndexDir, { recursive: true, force: true });
   console.error(`error: the build failed, and ${values.out}/ is as it was`);
@@ -148,8 +154,11 @@ async function giveUp(): Promise<never> {
 
 await removeAbandonedBuilds();
 await lockNextDir();
-const earlierSearchVolumes = await startFromEarlierSite();
+const publishedSearchVolumes = await takeEarlierSite();
 await forgetOtherBuildsImports();
+// Astro starts while the earlier site is brought up to the last, and writes nothing into it until the marker
+// is gone (src/site/in-place-output.ts): the copy takes the core that Astro's start leaves.
+if (publishedSearchVolumes) await writeFile(copyingMarker, String(process.pid));
 // This same Node runs Astro: the pinned one, even where the machine's own Node is older.
 const astro = spawn(
   process.execPath,
@@ -158,10 +167,20 @@ const astro = spawn(
     stdio: 'inherit',
   },
 );
-const code = await new Promise<number>((done) => {
+const astroExited = new Promise<number>((done) => {
   astro.on('error', () => done(1));
   astro.on('close', (exitCode) => done(exitCode ?? 1));
 });
+const earlierSearchVolumes =
+  publishedSearchVolumes &&
+  (await bringUpToLast(publishedSearchVolumes).catch(async (error: unknown) => {
+    astro.kill();
+    await astroExited;
+    console.error(error);
+    return giveUp();
+  }));
+await rm(copyingMarker, { force: true });
+const code = await astroExited;
 if (code !== 0) await giveUp();
 const record = await astroRecord(cacheDir);
 const searchIndex = await writeSearchIndex(

@@ -1,7 +1,9 @@
-import { lstatSync, mkdirSync, readdirSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join, sep } from 'node:path';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { AstroIntegration } from 'astro';
+import { isRunning } from './running-process.ts';
 
 /**
  * Builds over the last build's output instead of emptying it: a page Astro's
@@ -26,7 +28,8 @@ export default function inPlaceOutput({ putRight = [] }: { putRight?: readonly s
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
       },
-      'astro:build:start': () => {
+      'astro:build:start': async () => {
+        await untilEarlierSiteCopied(outDir);
         // The start as the output's file system tells time, which may be another machine's clock.
         const marker = join(outDir, START_MARKER);
         mkdirSync(outDir, { recursive: true });
@@ -43,6 +46,31 @@ export default function inPlaceOutput({ putRight = [] }: { putRight?: readonly s
       },
     },
   };
+}
+
+/**
+ * The file that npm run build (scripts/build.ts) keeps beside the output, with
+ * its process id in it, while it copies the earlier site into the output:
+ * Astro starts meanwhile, on the other core, and writes nothing into the
+ * output until the copy is whole.
+ */
+export const earlierSiteCopyMarker = (outDir: string) => `${resolve(outDir)}.copying`;
+
+/** The process copying the earlier site into `outDir`, if one says it is. */
+function copyingProcess(outDir: string): number | undefined {
+  try {
+    return Number(readFileSync(earlierSiteCopyMarker(outDir), 'utf8')) || undefined;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/** Waits while a running build copies the earlier site into `outDir`; a build killed mid-copy is not waited for. */
+export async function untilEarlierSiteCopied(outDir: string, { pollEvery = 10 } = {}): Promise<void> {
+  for (let owner = copyingProcess(outDir); owner && isRunning(owner); owner = copyingProcess(outDir)) {
+    await sleep(pollEvery);
+  }
 }
 
 const START_MARKER = '.nyhetsleser-build-start';

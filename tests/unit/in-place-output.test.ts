@@ -1,10 +1,15 @@
 import assert from 'node:assert/strict';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, it } from 'node:test';
-import inPlaceOutput, { removeStaleFiles } from '../../src/site/in-place-output.ts';
+import inPlaceOutput, {
+  earlierSiteCopyMarker,
+  removeStaleFiles,
+  untilEarlierSiteCopied,
+} from '../../src/site/in-place-output.ts';
 import { filesBelow, temporaryFolder } from '../helpers/import-cli.ts';
 
 /** Writes synthetic files below `root`. */
@@ -55,9 +60,34 @@ describe('inPlaceOutput, when Astro is done', () => {
     const dir = pathToFileURL(`${root}/`);
     hooks['astro:config:done']!({ config: { outDir: dir } });
     await sleep(50);
-    hooks['astro:build:start']!({});
+    await hooks['astro:build:start']!({});
     const page = pathToFileURL(join(root, '2025/01/12/kort/index.html'));
     await hooks['astro:build:done']!({ dir, assets: new Map([['/[...slug]', [page]]]), logger: { info: () => {} } });
     assert.deepEqual(await filesBelow(root), ['2025/01/12/kort/card.png', '2025/01/12/kort/index.html']);
+  });
+});
+
+describe('inPlaceOutput, while npm run build copies the earlier site into the output', () => {
+  /** Whether `promise` is still pending after a while. */
+  const stillWaiting = (promise: Promise<unknown>) =>
+    Promise.race([promise.then(() => false), sleep(100).then(() => true)]);
+
+  it('starts the build only once the copying process has removed its marker', async () => {
+    const root = await temporaryFolder('in-place-copying');
+    const hooks = inPlaceOutput().hooks as Record<string, (options: unknown) => Promise<void> | void>;
+    // Astro gives the output as a folder's URL, with a slash at its end; the marker is beside the folder.
+    hooks['astro:config:done']!({ config: { outDir: pathToFileURL(`${root}/`) } });
+    await writeFile(earlierSiteCopyMarker(root), String(process.pid));
+    const started = Promise.resolve(hooks['astro:build:start']!({}));
+    assert.equal(await stillWaiting(started), true);
+    await rm(earlierSiteCopyMarker(root));
+    await started;
+  });
+  it('does not wait without a marker, nor for a process that has ended', async () => {
+    const root = await temporaryFolder('in-place-copying-ended');
+    await untilEarlierSiteCopied(root);
+    const ended = spawnSync(process.execPath, ['--eval', '']).pid;
+    await writeFile(earlierSiteCopyMarker(root), String(ended));
+    assert.equal(await stillWaiting(untilEarlierSiteCopied(root)), false);
   });
 });
