@@ -2,8 +2,9 @@ import { spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { mkdir, readdir, readFile, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DEFAULT_CACHE_DIR, ENVIRONMENT_DEFAULTS, siteConfigOrExit } from '../src/site/config.ts';
-import { earlierSiteCopyMarker } from '../src/site/in-place-output.ts';
+import { earlierSiteCopyMarker, pagesPendingMarker } from '../src/site/in-place-output.ts';
 import { isRunning } from '../src/site/running-process.ts';
 import { SEARCH_INDEX_DIR, type SearchVolumeRecords, writeSearchIndex } from '../src/site/search-index.ts';
 import { CARD_FILE } from '../src/social-cards/card-path.ts';
@@ -12,15 +13,15 @@ import { astroRecord, lastPublished, mirrorFolder, notePublished } from './earli
 import { exitWithUsage, parseArgsOrExit } from './cli.ts';
 
 /**
- * npm run build: Astro builds the site into a new folder, then the search
- * index is written once Astro has exited (so that the two never hold their
- * memory at once), and the new folder is swapped in for dist/ only when both
- * succeed. A failed build leaves the previous dist/ as it was, so a host
- * syncing dist/ never sees half a site. The site it replaces is kept, as
- * dist.prev/, to build the next one in (earlier-output.ts); a failed build
- * has used it up, and the next starts from a copy of dist/. Astro's loader checks the articles
- * as it renders them, and stops on bad content with the lines npm run check
- * prints.
+ * npm run build: Astro builds the site into a new folder, the search index is
+ * written from its article pages once Astro has written them, and the new
+ * folder is swapped in for dist/ only when both succeed. A failed build leaves
+ * the previous dist/ as it was, so a host syncing dist/ never sees half a
+ * site. The site it replaces is kept, as dist.prev/, to build the next one in
+ * (earlier-output.ts), and is brought up to dist/ while Astro starts; a failed
+ * build has used it up, and the next starts from a copy of dist/. Astro's
+ * loader checks the articles as it renders them, and stops on bad content with
+ * the lines npm run check prints.
  */
 
 const USAGE = 'usage: npm run build [-- --out <folder>]';
@@ -39,6 +40,7 @@ const earlierIndexDir = `${nextDir}.search`;
 const oldDir = `${outDir}.old-${process.pid}`;
 const earlierDir = `${outDir}.prev`;
 const copyingMarker = earlierSiteCopyMarker(nextDir);
+const pagesPending = pagesPendingMarker(nextDir);
 const notOurs = { project: process.cwd(), contentDir: resolve(contentDir) };
 const outputProblem = await unsafeOutputProblem(outDir, notOurs);
 if (outputProblem) exitWithUsage(`--out ${values.out} ${outputProblem}`, USAGE);
@@ -82,8 +84,9 @@ async function lockNextDir(): Promise<void> {
     return lockNextDir();
   }
   process.on('exit', () => rmSync(nextLock, { force: true }));
-  // A killed build's marker names a process that has ended, whose id another may have taken since.
+  // A killed build's markers: one names a process that has ended, whose id another may have taken since.
   await rm(copyingMarker, { force: true });
+  await rm(pagesPending, { force: true });
   await rm(nextDir, { recursive: true, force: true });
   await rm(earlierIndexDir, { recursive: true, force: true });
 }
@@ -146,6 +149,7 @@ const HEAP_GROWTH = '--heap-growing-percent=50';
 /** Keeps nothing of a build that failed. */
 async function giveUp(): Promise<never> {
   await rm(copyingMarker, { force: true });
+  await rm(pagesPending, { force: true });
   await rm(nextDir, { recursive: true, force: true });
   await rm(earlierIndexDir, { recursive: true, force: true });
   console.error(`error: the build failed, and ${values.out}/ is as it was`);
@@ -159,6 +163,7 @@ await forgetOtherBuildsImports();
 // Astro starts while the earlier site is brought up to the last, and writes nothing into it until the marker
 // is gone (src/site/in-place-output.ts): the copy takes the core that Astro's start leaves.
 if (publishedSearchVolumes) await writeFile(copyingMarker, String(process.pid));
+await writeFile(pagesPending, '');
 // This same Node runs Astro: the pinned one, even where the machine's own Node is older.
 const astro = spawn(
   process.execPath,
@@ -167,10 +172,20 @@ const astro = spawn(
     stdio: 'inherit',
   },
 );
+let astroCode: number | undefined;
 const astroExited = new Promise<number>((done) => {
   astro.on('error', () => done(1));
   astro.on('close', (exitCode) => done(exitCode ?? 1));
-});
+}).then((exitCode) => (astroCode = exitCode));
+
+/** Whether Astro has written the pages (src/site/in-place-output.ts), or else exited as a build that succeeded. */
+async function untilPagesWritten(): Promise<boolean> {
+  while (astroCode === undefined) {
+    if (!existsSync(pagesPending)) return true;
+    await sleep(50);
+  }
+  return astroCode === 0;
+}
 const earlierSearchVolumes =
   publishedSearchVolumes &&
   (await bringUpToLast(publishedSearchVolumes).catch(async (error: unknown) => {
@@ -180,16 +195,25 @@ const earlierSearchVolumes =
     return giveUp();
   }));
 await rm(copyingMarker, { force: true });
+// The search index is written from the article pages as soon as Astro has written them, while it puts the cards
+// in place and writes its sitemaps: Pagefind holds one volume in memory at a time (README, benchmarks).
+const searchIndexWritten = untilPagesWritten()
+  .then((written) =>
+    written
+      ? writeSearchIndex(nextDir, earlierSearchVolumes && { dir: earlierIndexDir, records: earlierSearchVolumes })
+      : undefined,
+  )
+  .then(
+    (index) => ({ index }),
+    (error: unknown) => ({ error }),
+  );
 const code = await astroExited;
+const search = await searchIndexWritten;
+await rm(pagesPending, { force: true });
 if (code !== 0) await giveUp();
+if ('error' in search) console.error(search.error);
+const searchIndex = ('index' in search && search.index) || (await giveUp());
 const record = await astroRecord(cacheDir);
-const searchIndex = await writeSearchIndex(
-  nextDir,
-  earlierSearchVolumes && { dir: earlierIndexDir, records: earlierSearchVolumes },
-).catch((error: unknown) => {
-  console.error(error);
-  return giveUp();
-});
 const years = Object.keys(searchIndex.records).length;
 const { written } = searchIndex;
 console.log(

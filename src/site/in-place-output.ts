@@ -43,6 +43,7 @@ export default function inPlaceOutput({ putRight = [] }: { putRight?: readonly s
         for (const path of putRight) kept.add(join(output, path));
         const removed = removeStaleFiles(output, buildStarted, kept);
         if (removed) logger.info(`${removed} files of earlier builds removed`);
+        rmSync(pagesPendingMarker(output), { force: true });
       },
     },
   };
@@ -55,6 +56,14 @@ export default function inPlaceOutput({ putRight = [] }: { putRight?: readonly s
  * output until the copy is whole.
  */
 export const earlierSiteCopyMarker = (outDir: string) => `${resolve(outDir)}.copying`;
+
+/**
+ * The file that npm run build puts beside the output before Astro starts, and
+ * that the build removes once the pages are written and the files of earlier
+ * builds removed: npm run build then writes the search index from the pages
+ * while Astro puts the cards in place and writes its sitemaps.
+ */
+export const pagesPendingMarker = (outDir: string) => `${resolve(outDir)}.pages-pending`;
 
 /** The process copying the earlier site into `outDir`, if one says it is. */
 function copyingProcess(outDir: string): number | undefined {

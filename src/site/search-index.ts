@@ -131,8 +131,8 @@ export interface SearchIndexWritten {
  * not the navigation. `earlier` is the index of the site this one was built
  * over, with what its volumes were written from: a volume whose pages are
  * unchanged is moved from there, not written again. `npm run build` calls it
- * once Astro has exited: Pagefind holds a volume in memory, and beside Astro's
- * process it would add to the build's peak.
+ * as soon as Astro has written the pages, beside Astro's last work: Pagefind
+ * holds one volume in memory at a time.
  */
 export async function writeSearchIndex(
   siteDir: string,

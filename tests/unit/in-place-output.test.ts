@@ -7,6 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, it } from 'node:test';
 import inPlaceOutput, {
   earlierSiteCopyMarker,
+  pagesPendingMarker,
   removeStaleFiles,
   untilEarlierSiteCopied,
 } from '../../src/site/in-place-output.ts';
@@ -89,5 +90,25 @@ describe('inPlaceOutput, while npm run build copies the earlier site into the ou
     const ended = spawnSync(process.execPath, ['--eval', '']).pid;
     await writeFile(earlierSiteCopyMarker(root), String(ended));
     assert.equal(await stillWaiting(untilEarlierSiteCopied(root)), false);
+  });
+});
+
+describe('inPlaceOutput, telling npm run build that the pages are written', () => {
+  it('removes the marker npm run build put beside the output once the stale files are gone, and writes none itself', async () => {
+    const root = await temporaryFolder('in-place-pending');
+    const output = join(root, 'dist.next');
+    await write(output, ['2025/01/10/slettet/index.html']);
+    const hooks = inPlaceOutput().hooks as Record<string, (options: unknown) => Promise<void> | void>;
+    const dir = pathToFileURL(`${output}/`);
+    hooks['astro:config:done']!({ config: { outDir: dir } });
+    await writeFile(pagesPendingMarker(output), '');
+    await sleep(50);
+    await hooks['astro:build:start']!({});
+    const done = { dir, assets: new Map(), logger: { info: () => {} } };
+    await hooks['astro:build:done']!(done);
+    assert.deepEqual(await filesBelow(root), []);
+    // Built by Astro alone, with no npm run build waiting, there is no marker to remove, and none is left.
+    await hooks['astro:build:done']!(done);
+    assert.deepEqual(await filesBelow(root), []);
   });
 });
