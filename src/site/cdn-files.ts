@@ -106,12 +106,17 @@ export function redirectsFile(redirects: Array<{ from: string; to: string }>, ba
 }
 
 /**
- * Every file in a built site, as paths relative to it with `/`. Synchronous: as promises, the walk over tens
- * of thousands of files waited on the thread pool for seconds.
+ * Every file in a built site, as paths relative to it with `/`, but those in
+ * the top-level folder `leaveOut`. Synchronous: as promises, the walk over
+ * tens of thousands of files waited on the thread pool for seconds.
  */
-function siteFiles(dir: URL): string[] {
+function siteFiles(dir: URL, leaveOut: string): string[] {
   const root = fileURLToPath(dir);
-  return readdirSync(root, { recursive: true, withFileTypes: true })
+  return readdirSync(root, { withFileTypes: true })
+    .filter((entry) => entry.name !== leaveOut)
+    .flatMap((entry) =>
+      entry.isDirectory() ? readdirSync(join(root, entry.name), { recursive: true, withFileTypes: true }) : [entry],
+    )
     .filter((entry) => entry.isFile())
     .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join('/'));
 }
@@ -136,7 +141,8 @@ export default function cdnFiles({
         base = config.base;
       },
       'astro:build:done': async ({ dir }) => {
-        await writeFile(new URL('_headers', dir), headersFile(base, siteFiles(dir), searchIndex));
+        // The search index's rules do not depend on its files, which npm run build is writing meanwhile.
+        await writeFile(new URL('_headers', dir), headersFile(base, siteFiles(dir, searchIndex), searchIndex));
         await writeFile(new URL('_redirects', dir), redirectsFile(redirects, base));
       },
     },

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
 import { headersFor, parseHeadersFile } from '../../scripts/static-server.ts';
-import {
+import cdnFiles, {
   ASSET_CACHE_CONTROL,
   HTML_CACHE_CONTROL,
   headersFile,
@@ -9,6 +12,7 @@ import {
   SECURITY_HEADERS,
 } from '../../src/site/cdn-files.ts';
 import { FILE_POLICY, PAGE_HEADER_POLICY, SEARCH_INDEX_POLICY } from '../../src/site/content-security-policy.ts';
+import { temporaryFolder } from '../helpers/import-cli.ts';
 
 /** The files of the fixture's build (a few of each kind), as Astro leaves them. */
 const BUILT_FILES = [
@@ -113,6 +117,31 @@ describe('headersFile', () => {
     const one = rulesFor(BUILT_FILES);
     assert.equal(rulesFor([...BUILT_FILES, ...articles]), one);
     assert.ok(one < 100, `${one} rules`);
+  });
+});
+
+describe('cdnFiles, when Astro is done', () => {
+  /** The _headers the integration writes for a built site of `files`. */
+  async function writtenHeaders(files: string[]): Promise<string> {
+    const root = await temporaryFolder('cdn-files');
+    for (const file of files) {
+      await mkdir(join(root, dirname(file)), { recursive: true });
+      await writeFile(join(root, file), 'syntetisk');
+    }
+    const hooks = cdnFiles({ redirects: [], searchIndex: 'pagefind' }).hooks as Record<
+      string,
+      (options: unknown) => Promise<void> | void
+    >;
+    hooks['astro:config:done']!({ config: { base: '/' } });
+    await hooks['astro:build:done']!({ dir: pathToFileURL(`${root}/`) });
+    return readFile(join(root, '_headers'), 'utf8');
+  }
+
+  it('writes the same _headers whatever the search index holds yet, which npm run build writes meanwhile', async () => {
+    const astroFiles = BUILT_FILES.filter((file) => !file.startsWith('_headers') && !file.startsWith('_redirects'));
+    const expected = headersFile('/', astroFiles, 'pagefind');
+    assert.equal(await writtenHeaders(astroFiles), expected);
+    assert.equal(await writtenHeaders([...astroFiles, ...SEARCH_INDEX_FILES]), expected);
   });
 });
 
