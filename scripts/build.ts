@@ -84,11 +84,15 @@ async function lockNextDir(): Promise<void> {
     return lockNextDir();
   }
   process.on('exit', () => rmSync(nextLock, { force: true }));
-  // A killed build's markers: one names a process that has ended, whose id another may have taken since.
-  await rm(copyingMarker, { force: true });
-  await rm(pagesPending, { force: true });
-  await rm(nextDir, { recursive: true, force: true });
-  await rm(earlierIndexDir, { recursive: true, force: true });
+  // What a killed build left: its copying marker names a process that has ended, whose id another may take.
+  await removeBuildFiles();
+}
+
+/** What a build keeps beside the output while it runs, but its lock: the new site, the earlier index, the markers. */
+async function removeBuildFiles(): Promise<void> {
+  for (const path of [copyingMarker, pagesPending, nextDir, earlierIndexDir]) {
+    await rm(path, { recursive: true, force: true });
+  }
 }
 
 /**
@@ -148,10 +152,7 @@ const HEAP_GROWTH = '--heap-growing-percent=50';
 
 /** Keeps nothing of a build that failed. */
 async function giveUp(): Promise<never> {
-  await rm(copyingMarker, { force: true });
-  await rm(pagesPending, { force: true });
-  await rm(nextDir, { recursive: true, force: true });
-  await rm(earlierIndexDir, { recursive: true, force: true });
+  await removeBuildFiles();
   console.error(`error: the build failed, and ${values.out}/ is as it was`);
   process.exit(1);
 }

@@ -76,9 +76,9 @@ function copyingProcess(outDir: string): number | undefined {
 }
 
 /** Waits while a running build copies the earlier site into `outDir`; a build killed mid-copy is not waited for. */
-export async function untilEarlierSiteCopied(outDir: string, { pollEvery = 10 } = {}): Promise<void> {
+export async function untilEarlierSiteCopied(outDir: string): Promise<void> {
   for (let owner = copyingProcess(outDir); owner && isRunning(owner); owner = copyingProcess(outDir)) {
-    await sleep(pollEvery);
+    await sleep(10);
   }
 }
 
