@@ -66,7 +66,7 @@ export default defineConfig({
     }),
     socialCards({ cards }),
     // Last, so that _headers also covers the cards put in place before it, and the search index that
-    // npm run build writes once Astro is done.
+    // npm run build writes once the pages are.
     cdnFiles({ redirects, searchIndex: SEARCH_INDEX_DIR }),
   ],
   security: {

@@ -164,7 +164,7 @@ await forgetOtherBuildsImports();
 // Astro starts while the earlier site is brought up to the last, and writes nothing into it until the marker
 // is gone (src/site/in-place-output.ts): the copy takes the core that Astro's start leaves.
 if (publishedSearchVolumes) await writeFile(copyingMarker, String(process.pid));
-await writeFile(pagesPending, '');
+await writeFile(pagesPending, String(process.pid));
 // This same Node runs Astro: the pinned one, even where the machine's own Node is older.
 const astro = spawn(
   process.execPath,
@@ -173,11 +173,18 @@ const astro = spawn(
     stdio: 'inherit',
   },
 );
+// While Astro runs, a signal that would stop the build stops Astro, and the build gives up once it has exited.
+const STOPPING_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+const stopAstro = (signal: NodeJS.Signals) => astro.kill(signal);
+for (const signal of STOPPING_SIGNALS) process.on(signal, stopAstro);
 let astroCode: number | undefined;
 const astroExited = new Promise<number>((done) => {
   astro.on('error', () => done(1));
   astro.on('close', (exitCode) => done(exitCode ?? 1));
-}).then((exitCode) => (astroCode = exitCode));
+}).then((exitCode) => {
+  for (const signal of STOPPING_SIGNALS) process.off(signal, stopAstro);
+  return (astroCode = exitCode);
+});
 
 /** Whether Astro has written the pages (src/site/in-place-output.ts), or else exited as a build that succeeded. */
 async function untilPagesWritten(): Promise<boolean> {

@@ -46,7 +46,7 @@ function besidePagesRule(path: string): string {
 
 /**
  * The `_headers` file for a built site of `files` (paths relative to it, with
- * `/`) and `searchIndex`, the folder written after Astro.
+ * `/`) and `searchIndex`, the folder npm run build writes beside Astro's end.
  *
  * Hosts send every rule that matches a path, and join the values of a header
  * two rules set; two CSP values are two policies, and a browser enforces both.
@@ -123,8 +123,8 @@ function siteFiles(dir: URL, leaveOut: string): string[] {
 
 /**
  * `redirects` are every old permalink and the article it now leads to;
- * `searchIndex` is the search index's top-level folder, written after
- * Astro, which the headers cover too.
+ * `searchIndex` is the search index's top-level folder, which npm run build
+ * writes while this runs, and which the headers cover too.
  */
 export default function cdnFiles({
   redirects,

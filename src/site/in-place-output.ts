@@ -30,12 +30,11 @@ export default function inPlaceOutput({ putRight = [] }: { putRight?: readonly s
       },
       'astro:build:start': async () => {
         await untilEarlierSiteCopied(outDir);
-        // The start as the output's file system tells time, which may be another machine's clock.
-        const marker = join(outDir, START_MARKER);
-        mkdirSync(outDir, { recursive: true });
-        writeFileSync(marker, '');
-        buildStarted = lstatSync(marker).ctimeMs;
-        rmSync(marker);
+        const owner = startingBuild(outDir);
+        if (owner !== undefined && owner !== process.ppid) {
+          throw new Error(`${outDir} is being built by another npm run build (process ${owner}), not this one's`);
+        }
+        buildStarted = await timeAfterEveryWrite(outDir);
       },
       'astro:build:done': ({ dir, assets, logger }) => {
         const output = fileURLToPath(dir);
@@ -43,7 +42,7 @@ export default function inPlaceOutput({ putRight = [] }: { putRight?: readonly s
         for (const path of putRight) kept.add(join(output, path));
         const removed = removeStaleFiles(output, buildStarted, kept);
         if (removed) logger.info(`${removed} files of earlier builds removed`);
-        rmSync(pagesPendingMarker(output), { force: true });
+        if (startingBuild(output) === process.ppid) rmSync(pagesPendingMarker(output));
       },
     },
   };
@@ -58,28 +57,56 @@ export default function inPlaceOutput({ putRight = [] }: { putRight?: readonly s
 export const earlierSiteCopyMarker = (outDir: string) => `${resolve(outDir)}.copying`;
 
 /**
- * The file that npm run build puts beside the output before Astro starts, and
- * that the build removes once the pages are written and the files of earlier
- * builds removed: npm run build then writes the search index from the pages
- * while Astro puts the cards in place and writes its sitemaps.
+ * The file, with its process id in it, that npm run build puts beside the
+ * output before it starts Astro. The integration removes it once the pages
+ * are written and the files of earlier builds removed, and npm run build then
+ * writes the search index from the pages while Astro puts the cards in place
+ * and writes its sitemaps and host files. An Astro whose npm run build has
+ * ended, or that another build's marker names, stops at its start.
  */
 export const pagesPendingMarker = (outDir: string) => `${resolve(outDir)}.pages-pending`;
 
-/** The process copying the earlier site into `outDir`, if one says it is. */
-function copyingProcess(outDir: string): number | undefined {
+/** The process id in a marker, if there is the marker. */
+function processIn(marker: string): number | undefined {
   try {
-    return Number(readFileSync(earlierSiteCopyMarker(outDir), 'utf8')) || undefined;
+    return Number(readFileSync(marker, 'utf8')) || undefined;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
 }
 
+/** The npm run build that this build of `outDir` is for, if one started it. */
+const startingBuild = (outDir: string) => processIn(pagesPendingMarker(outDir));
+
 /** Waits while a running build copies the earlier site into `outDir`; a build killed mid-copy is not waited for. */
 export async function untilEarlierSiteCopied(outDir: string): Promise<void> {
-  for (let owner = copyingProcess(outDir); owner && isRunning(owner); owner = copyingProcess(outDir)) {
-    await sleep(10);
+  const copying = () => processIn(earlierSiteCopyMarker(outDir));
+  for (let owner = copying(); owner && isRunning(owner); owner = copying()) await sleep(10);
+}
+
+/**
+ * The time as the output's file system tells it (which may be another
+ * machine's clock), once it is later than the status-change time of every
+ * file written before: a coarse clock gives the last files of the earlier
+ * site, copied just before, the same time as a file written now.
+ */
+async function timeAfterEveryWrite(outDir: string): Promise<number> {
+  const marker = join(outDir, START_MARKER);
+  mkdirSync(outDir, { recursive: true });
+  const touch = () => {
+    rmSync(marker, { force: true });
+    writeFileSync(marker, '');
+    return lstatSync(marker).ctimeMs;
+  };
+  const now = touch();
+  let later = touch();
+  while (later <= now) {
+    await sleep(1);
+    later = touch();
   }
+  rmSync(marker);
+  return later;
 }
 
 const START_MARKER = '.nyhetsleser-build-start';

@@ -11,6 +11,7 @@ import inPlaceOutput, {
   removeStaleFiles,
   untilEarlierSiteCopied,
 } from '../../src/site/in-place-output.ts';
+import { mirrorFolder } from '../../scripts/earlier-output.ts';
 import { filesBelow, temporaryFolder } from '../helpers/import-cli.ts';
 
 /** Writes synthetic files below `root`. */
@@ -93,22 +94,54 @@ describe('inPlaceOutput, while npm run build copies the earlier site into the ou
   });
 });
 
+/** The integration's hooks for the output folder `output`, and what Astro hands its last hook when it kept nothing. */
+function integrationFor(output: string) {
+  const hooks = inPlaceOutput().hooks as Record<string, (options: unknown) => Promise<void> | void>;
+  const dir = pathToFileURL(`${output}/`);
+  hooks['astro:config:done']!({ config: { outDir: dir } });
+  return { hooks, done: { dir, assets: new Map(), logger: { info: () => {} } } };
+}
+
 describe('inPlaceOutput, telling npm run build that the pages are written', () => {
-  it('removes the marker npm run build put beside the output once the stale files are gone, and writes none itself', async () => {
+  it('removes the marker of the npm run build that started it once the stale files are gone, and writes none itself', async () => {
     const root = await temporaryFolder('in-place-pending');
     const output = join(root, 'dist.next');
     await write(output, ['2025/01/10/slettet/index.html']);
-    const hooks = inPlaceOutput().hooks as Record<string, (options: unknown) => Promise<void> | void>;
-    const dir = pathToFileURL(`${output}/`);
-    hooks['astro:config:done']!({ config: { outDir: dir } });
-    await writeFile(pagesPendingMarker(output), '');
+    const { hooks, done } = integrationFor(output);
+    // Astro's parent process is the npm run build that started it.
+    await writeFile(pagesPendingMarker(output), String(process.ppid));
     await sleep(50);
     await hooks['astro:build:start']!({});
-    const done = { dir, assets: new Map(), logger: { info: () => {} } };
     await hooks['astro:build:done']!(done);
     assert.deepEqual(await filesBelow(root), []);
     // Built by Astro alone, with no npm run build waiting, there is no marker to remove, and none is left.
     await hooks['astro:build:done']!(done);
     assert.deepEqual(await filesBelow(root), []);
+  });
+  it('stops a build that another npm run build’s marker names, and leaves the marker', async () => {
+    const root = await temporaryFolder('in-place-other-build');
+    const output = join(root, 'dist.next');
+    await mkdir(output);
+    const { hooks, done } = integrationFor(output);
+    await writeFile(pagesPendingMarker(output), String(process.pid));
+    await assert.rejects(Promise.resolve(hooks['astro:build:start']!({})), /another npm run build/);
+    await hooks['astro:build:done']!(done);
+    assert.deepEqual(await filesBelow(root), ['dist.next.pages-pending']);
+  });
+});
+
+describe('inPlaceOutput, starting right after the copy of the earlier site', () => {
+  it('counts the files copied just before the build started as the earlier build’s, however coarse the clock', async () => {
+    const earlierSite = await temporaryFolder('in-place-earlier-site');
+    await write(earlierSite, ['2025/01/10/slettet/index.html']);
+    for (let round = 0; round < 20; round++) {
+      const output = await temporaryFolder('in-place-coarse-clock');
+      const { hooks, done } = integrationFor(output);
+      // As npm run build copies it: the file with its original's times, which sets its status-change time.
+      mirrorFolder(earlierSite, output);
+      await hooks['astro:build:start']!({});
+      await hooks['astro:build:done']!(done);
+      assert.deepEqual(await filesBelow(output), [], `round ${round}`);
+    }
   });
 });
