@@ -162,7 +162,7 @@ describe('_headers and robots.txt', () => {
     assert.match(headers, /^\/nyheter\/_astro\/\*\n {2}Cache-Control: public, max-age=31536000, immutable$/m);
     assert.match(headers, /^\/nyheter\/2025\/\*\n {2}Cache-Control: public, max-age=0/m);
   });
-  it('covers the search index, which npm run build writes after the headers', async () => {
+  it('covers the search index, which npm run build writes beside the headers', async () => {
     const headers = await readFile(join(BUILDS.site.dir, '_headers'), 'utf8');
     assert.match(headers, /^\/pagefind\/\*\n {2}Cache-Control: public, max-age=0/m);
   });
