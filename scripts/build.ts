@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
-import { mkdir, readdir, readFile, realpath, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DEFAULT_CACHE_DIR, ENVIRONMENT_DEFAULTS, siteConfigOrExit } from '../src/site/config.ts';
 import { earlierSiteCopyMarker, pagesPendingMarker } from '../src/site/in-place-output.ts';
-import { isRunning } from '../src/site/running-process.ts';
+import { isRunning, processIn } from '../src/site/running-process.ts';
 import { SEARCH_INDEX_DIR, type SearchVolumeRecords, writeSearchIndex } from '../src/site/search-index.ts';
 import { CARD_FILE } from '../src/social-cards/card-path.ts';
 import { unsafeOutputProblem } from './build-output.ts';
@@ -75,7 +75,7 @@ async function lockNextDir(): Promise<void> {
     await writeFile(nextLock, String(process.pid), { flag: 'wx' });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    const owner = Number(await readFile(nextLock, 'utf8').catch(() => ''));
+    const owner = processIn(nextLock);
     if (owner && isRunning(owner)) {
       console.error(`error: another build (process ${owner}) is writing ${values.out}/ now: wait for it to finish`);
       process.exit(1);

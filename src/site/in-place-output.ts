@@ -1,9 +1,9 @@
-import { lstatSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AstroIntegration } from 'astro';
-import { isRunning } from './running-process.ts';
+import { isRunning, processIn } from './running-process.ts';
 
 /**
  * Builds over the last build's output instead of emptying it: a page Astro's
@@ -65,16 +65,6 @@ export const earlierSiteCopyMarker = (outDir: string) => `${resolve(outDir)}.cop
  * ended, or that another build's marker names, stops at its start.
  */
 export const pagesPendingMarker = (outDir: string) => `${resolve(outDir)}.pages-pending`;
-
-/** The process id in a marker, if there is the marker. */
-function processIn(marker: string): number | undefined {
-  try {
-    return Number(readFileSync(marker, 'utf8')) || undefined;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-}
 
 /** The npm run build that this build of `outDir` is for, if one started it. */
 const startingBuild = (outDir: string) => processIn(pagesPendingMarker(outDir));
