@@ -5,6 +5,7 @@ import { type ImageSource, type Node, Renderer } from '@takumi-rs/core';
 import sharp from 'sharp';
 import { writeCacheFile } from '../content/cache-file.ts';
 import { cardCacheFile } from './card-key.ts';
+import { palettePng } from './palette-png.ts';
 
 /**
  * The picture a shared link shows: 1200×630 (1.91:1, what Facebook, LinkedIn
@@ -107,15 +108,19 @@ async function croppedPhoto(path: string): Promise<Buffer> {
 
 /** Renders a card to PNG. */
 export async function renderCard(input: CardInput): Promise<Buffer> {
-  const photo = input.photoPath ? await croppedPhoto(input.photoPath) : undefined;
-  // The photo is handed beside the tree, not in it: bytes inside the tree made the card several times slower
-  // to draw. Each card has a photo of its own, so the renderer has no reason to keep it.
-  const images: ImageSource[] = photo ? [{ src: PHOTO_SOURCE, data: photo, cache: 'none' }] : [];
-  return (await cardRenderer()).render(cardTree(input, photo !== undefined), {
-    width: CARD_WIDTH,
-    height: CARD_HEIGHT,
-    images,
-  });
+  const renderer = await cardRenderer();
+  if (input.photoPath) {
+    const photo = await croppedPhoto(input.photoPath);
+    // The photo is handed beside the tree, not in it: bytes inside the tree made the card several times slower
+    // to draw. Each card has a photo of its own, so the renderer has no reason to keep it.
+    const images: ImageSource[] = [{ src: PHOTO_SOURCE, data: photo, cache: 'none' }];
+    return renderer.render(cardTree(input, true), { width: CARD_WIDTH, height: CARD_HEIGHT, images });
+  }
+  const tree = cardTree(input, false);
+  const pixels = await renderer.render(tree, { width: CARD_WIDTH, height: CARD_HEIGHT, format: 'raw' });
+  return (
+    palettePng(pixels, CARD_WIDTH, CARD_HEIGHT) ?? renderer.render(tree, { width: CARD_WIDTH, height: CARD_HEIGHT })
+  );
 }
 
 /**
