@@ -184,7 +184,8 @@ function readSource(
  */
 export async function leadPhotoProblems(article: ArticleFile, folder: string): Promise<ContentProblem[]> {
   const src = (article.frontmatter.photo as { src?: unknown } | undefined)?.src;
-  if (typeof src !== 'string') return [];
+  // An empty path is the schema's to name, as empty.
+  if (typeof src !== 'string' || !src.trim()) return [];
   // Astro reads the path as a module to import, in which % ? and # mean something else.
   const problem = /[%?#]/.test(src)
     ? 'has a %, ? or # in it, which Astro reads as part of an address: rename the photo without them'

@@ -127,7 +127,13 @@ const redirectFrom = z
 const photoSchema = z
   .strictObject({
     /** The photo file, relative to the article. Absent when the wire sent only the caption. */
-    src: z.string().trim().min(1).optional(),
+    src: z
+      .string()
+      .trim()
+      .min(1, {
+        error: 'is empty: name the photo file beside the article, or leave src out when there is no photo file',
+      })
+      .optional(),
     ...photoFields,
   })
   .refine((photo) => !photo.src || photo.alt, {
