@@ -53,6 +53,9 @@ export default defineConfig({
   },
   markdown: articleMarkdown({ base: site.base }),
   vite: {
+    // An editor's save can reach the file system as two writes, and the watcher tells only of the first: `astro
+    // dev` reads an edited article once its size has held still, not half of it.
+    server: { watch: { awaitWriteFinish: { stabilityThreshold: 100, pollInterval: 20 } } },
     plugins: [
       virtualModule('virtual:nyhetsleser/site-config', site),
       virtualModule('virtual:nyhetsleser/articles', frontmatterReportOf(content)),
