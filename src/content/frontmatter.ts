@@ -183,9 +183,10 @@ function readSource(
  * from `readFrontmatter`, since telling a photo means reading it.
  */
 export async function leadPhotoProblems(article: ArticleFile, folder: string): Promise<ContentProblem[]> {
-  const src = (article.frontmatter.photo as { src?: unknown } | undefined)?.src;
-  // An empty path is the schema's to name, as empty.
-  if (typeof src !== 'string' || !src.trim()) return [];
+  const written = (article.frontmatter.photo as { src?: unknown } | undefined)?.src;
+  // The path as the schema reads it, trimmed; an empty one is the schema's to name, as empty.
+  const src = typeof written === 'string' ? written.trim() : '';
+  if (!src) return [];
   // Astro reads the path as a module to import, in which % ? and # mean something else.
   const problem = /[%?#]/.test(src)
     ? 'has a %, ? or # in it, which Astro reads as part of an address: rename the photo without them'

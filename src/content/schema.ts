@@ -124,15 +124,19 @@ const redirectFrom = z
   )
   .default([]);
 
+const EMPTY_PHOTO_SRC =
+  'is empty: name the photo file beside the article, or leave src out when there is no photo file';
+
 const photoSchema = z
   .strictObject({
-    /** The photo file, relative to the article. Absent when the wire sent only the caption. */
+    /**
+     * The photo file, relative to the article. Absent when the wire sent only the caption. A `src:` left
+     * blank is null in YAML, and named as empty, like "".
+     */
     src: z
-      .string()
+      .string({ error: (issue) => (issue.input === null ? EMPTY_PHOTO_SRC : undefined) })
       .trim()
-      .min(1, {
-        error: 'is empty: name the photo file beside the article, or leave src out when there is no photo file',
-      })
+      .min(1, { error: EMPTY_PHOTO_SRC })
       .optional(),
     ...photoFields,
   })

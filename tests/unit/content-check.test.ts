@@ -352,16 +352,24 @@ describe('checkContent, a hostile tester’s second round', () => {
       ],
     );
   });
-  it('names an empty or blank photo path once, as empty', async () => {
+  it('names an empty, blank or blank-in-YAML photo path once, as empty, and reads a path as trimmed', async () => {
+    const photo = (src: string) => `\nphoto:\n  src: ${src}\n  alt: Alt\n  caption: Tekst`;
     const root = await contentFolder({
-      'articles/2025/09/02/a.md': article(`${VALID}\nphoto:\n  src: ""\n  alt: Alt\n  caption: Tekst`),
-      'articles/2025/09/02/b.md': article(`${VALID}\nslug: b\nphoto:\n  src: "   "\n  alt: Alt\n  caption: Tekst`),
+      'articles/2025/09/02/a.md': article(`${VALID}${photo('""')}`),
+      'articles/2025/09/02/b.md': article(`${VALID}\nslug: b${photo('"   "')}`),
+      'articles/2025/09/02/c.md': article(`${VALID}\nslug: c${photo('')}`),
+      'articles/2025/09/02/d.md': article(`${VALID}\nslug: d${photo('"\\u00a0foto.png "')}`),
     });
+    await writeFile(
+      join(root, 'articles/2025/09/02/foto.png'),
+      await readFile('tests/fixtures/content/articles/2025/01/15/testbilde.png'),
+    );
     const empty =
       'photo.src: is empty: name the photo file beside the article, or leave src out when there is no photo file';
     assert.deepEqual((await checkContent(root, render, { cwd: root })).problems.map(formatProblem), [
       `articles/2025/09/02/a.md:6: ${empty}`,
       `articles/2025/09/02/b.md:7: ${empty}`,
+      `articles/2025/09/02/c.md:7: ${empty}`,
     ]);
   });
   it('refuses redirects over the files for hosts and the 404 page, an hour of 24, and 1899 in Oslo written as 1900', async () => {
