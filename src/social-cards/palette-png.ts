@@ -31,10 +31,16 @@ function chunk(type: string, data: Buffer): Buffer {
 
 /** The PNG, or undefined where the pixels have more than 255 colours or any transparency. */
 export function palettePng(pixels: Uint8Array, width: number, height: number): Buffer | undefined {
-  const bytes = Buffer.from(pixels.buffer, pixels.byteOffset, width * height * 4);
+  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) {
+    throw new RangeError(`A PNG is at least 1×1 pixels, not ${width}×${height}`);
+  }
+  if (pixels.length !== width * height * 4) {
+    throw new RangeError(`${width}×${height} RGBA pixels are ${width * height * 4} bytes, not ${pixels.length}`);
+  }
+  const bytes = Buffer.from(pixels.buffer, pixels.byteOffset, pixels.length);
   // Compared four bytes at a time where the buffer allows it: a copy costs less than the comparisons it saves.
   const words = new Uint32Array(
-    bytes.byteOffset % 4 === 0 ? bytes.buffer : Uint8Array.from(bytes).buffer,
+    bytes.byteOffset % 4 === 0 ? bytes.buffer : new Uint8Array(bytes).buffer,
     bytes.byteOffset % 4 === 0 ? bytes.byteOffset : 0,
     width * height,
   );
