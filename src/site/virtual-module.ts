@@ -10,8 +10,15 @@ export function virtualModule(name: string, value: unknown): Plugin {
   return {
     name: `nyhetsleser:${name}`,
     resolveId: (source) => (source === name ? id : undefined),
-    // JSON.parse reads a large value faster than a JavaScript literal.
     load: (source) =>
-      source === id ? `export default JSON.parse(${JSON.stringify(JSON.stringify(value))});` : undefined,
+      source === id
+        ? {
+            // JSON.parse reads a large value faster than a JavaScript literal.
+            code: `export default JSON.parse(${JSON.stringify(JSON.stringify(value))});`,
+            // No source map, as Astro serves its content store: Vite would otherwise inline one that holds the
+            // whole value again, for Node to decode, at every build.
+            map: { mappings: '' },
+          }
+        : undefined,
   };
 }
