@@ -1,5 +1,5 @@
 import { lstatSync, mkdirSync, readdirSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve, sep } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AstroIntegration } from 'astro';
@@ -112,20 +112,28 @@ const NEVER_REMOVED = '.git';
  */
 export function removeStaleFiles(dir: string, since: number, kept: ReadonlySet<string>): number {
   let removed = 0;
-  const folders: string[] = [];
+  // What each folder below `dir` holds, less what is removed: counted from the one walk, not read again.
+  const entriesLeft = new Map<string, number>();
   const neverRemoved = join(dir, NEVER_REMOVED);
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     const path = join(entry.parentPath, entry.name);
     if (path === neverRemoved || path.startsWith(`${neverRemoved}${sep}`)) continue;
-    if (entry.isDirectory()) folders.push(path);
+    const folder = join(entry.parentPath);
+    if (entry.isDirectory()) entriesLeft.set(path, entriesLeft.get(path) ?? 0);
     else if (!kept.has(path) && lstatSync(path).ctimeMs < since) {
       rmSync(path);
       removed += 1;
+      continue;
     }
+    entriesLeft.set(folder, (entriesLeft.get(folder) ?? 0) + 1);
   }
   // Deepest first, so that a folder whose folders were all emptied is empty in its turn.
-  for (const folder of folders.sort((a, b) => b.length - a.length)) {
-    if (readdirSync(folder).length === 0) rmdirSync(folder);
+  entriesLeft.delete(join(dir));
+  for (const folder of [...entriesLeft.keys()].sort((a, b) => b.length - a.length)) {
+    if (entriesLeft.get(folder) !== 0) continue;
+    rmdirSync(folder);
+    const parent = dirname(folder);
+    entriesLeft.set(parent, (entriesLeft.get(parent) ?? 0) - 1);
   }
   return removed;
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -20,6 +21,15 @@ async function write(root: string, paths: string[]): Promise<void> {
     await mkdir(join(root, path, '..'), { recursive: true });
     await writeFile(join(root, path), `syntetisk ${path}`);
   }
+}
+
+/** The folders below `root`, as paths relative to it. */
+async function foldersBelow(root: string): Promise<string[]> {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => join(entry.parentPath, entry.name).slice(root.length + 1))
+    .sort();
 }
 
 describe('removeStaleFiles, after a build into the last build’s output', () => {
@@ -49,7 +59,30 @@ describe('removeStaleFiles, after a build into the last build’s output', () =>
       '_astro/ny.css',
       'sitemap-0.xml',
     ]);
+    // 2025/01/10/ held only a stale page's folder, and 2025/01/12/kort/ only a stale card.
+    assert.deepEqual(await foldersBelow(root), [
+      '.git',
+      '2025',
+      '2025/01',
+      '2025/01/11',
+      '2025/01/11/beholdt',
+      '2025/01/12',
+      '2025/01/12/ny',
+      '_astro',
+    ]);
     assert.equal(removeStaleFiles(root, since, kept), 0, 'a second pass finds nothing more');
+  });
+
+  it('leaves the output folder itself when nothing in it is kept, and removes a folder that was empty already', async () => {
+    const root = await temporaryFolder('in-place');
+    await write(root, ['2025/01/10/slettet/index.html', 'rss.xml']);
+    await mkdir(join(root, 'tom'));
+    await sleep(50);
+    const since = Date.now();
+
+    assert.equal(removeStaleFiles(root, since, new Set()), 2);
+    assert.ok(existsSync(root));
+    assert.deepEqual(await foldersBelow(root), []);
   });
 });
 
