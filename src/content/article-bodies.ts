@@ -1,14 +1,16 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import type { MarkdownHeading } from 'astro';
 import { writeCacheFile } from './cache-file.ts';
 
 /**
  * The articles' rendered bodies, kept in files beside Astro's content store
  * rather than in it: Astro writes its whole store again at every build and
  * bundles it into the code that renders the pages, so that every body in it
- * costs every publish, however few articles changed. A body's file is named
- * by a hash of its HTML: a name always means the same HTML, whichever build
+ * costs every publish, however few articles changed. Its headings go with
+ * it: only the article's own page shows them. A body's file is named by a
+ * hash of what it holds: a name always means the same body, whichever build
  * wrote it, and a build of the same content in another mode or folder finds
  * the same file.
  */
@@ -16,11 +18,23 @@ import { writeCacheFile } from './cache-file.ts';
 /** The folder of the bodies, in Astro's cache folder. */
 export const ARTICLE_BODIES_DIR = 'article-bodies';
 
+/** What an article's body file holds: what Astro's `render` makes of the body, less what the listings need. */
+export interface KeptBody {
+  html: string;
+  headings: MarkdownHeading[];
+}
+
 /** Keeps a rendered body in `dir`, and returns its file. */
-export function keepBody(dir: string, html: string): string {
-  const file = join(dir, `${createHash('sha256').update(html).digest('base64url')}.html`);
-  if (!existsSync(file)) writeCacheFile(file, html);
+export function keepBody(dir: string, body: KeptBody): string {
+  const text = JSON.stringify(body);
+  const file = join(dir, `${createHash('sha256').update(text).digest('base64url')}.json`);
+  if (!existsSync(file)) writeCacheFile(file, text);
   return file;
+}
+
+/** The body `keepBody` kept in `file`. */
+export function readBody(file: string): KeptBody {
+  return JSON.parse(readFileSync(file, 'utf8')) as KeptBody;
 }
 
 /**

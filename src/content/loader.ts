@@ -14,6 +14,19 @@ import { ContentError, type ContentProblem, formatProblem, isError, sortProblems
 /** Articles loaded at once: while one waits on its photos' files, another renders. */
 const LOADING_AT_ONCE = 8;
 
+/** The code whose output the store keeps: the article pipeline and schema, and this loader, which gives it its form. */
+export const STORE_CODE = [...ARTICLE_CODE, fileURLToPath(import.meta.url)];
+
+/**
+ * Metadata without its empty strings and lists, such as the image paths of an article without photos: Astro
+ * bundles the whole store into the code that renders the pages at every build, names and all.
+ */
+function withoutEmptyValues(metadata: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(metadata).filter(([, value]) => value !== '' && !(Array.isArray(value) && value.length === 0)),
+  );
+}
+
 export interface ArticleLoaderOptions {
   /** The content folder; articles are `articles/**\/*.md` in it. */
   contentDir: string;
@@ -50,7 +63,7 @@ export function articleLoader({ contentDir, report }: ArticleLoaderOptions): Loa
     const stored = context.store.get(id);
     // The photos beside an unchanged article can have changed: it is kept only while they are as they were.
     const photosKept = async (metadata: Record<string, unknown> | undefined) =>
-      metadata?.photosSignature === (await bodyPhotosSignature(dirname(path), metadata?.localImagePaths));
+      (metadata?.photosSignature ?? '') === (await bodyPhotosSignature(dirname(path), metadata?.localImagePaths));
     const { bodyLineOffset: offset, bodyFile } = stored?.rendered?.metadata ?? {};
     if (
       valid &&
@@ -70,13 +83,14 @@ export function articleLoader({ contentDir, report }: ArticleLoaderOptions): Loa
     const data = await context.parseData({ id, data: frontmatter, filePath: path });
     // The entry's data holds the frontmatter: the store needs again only what the plugins added to it.
     const added = Object.entries(rendered.metadata?.frontmatter ?? {}).filter(([field]) => !(field in frontmatter));
-    const metadata = {
-      ...rendered.metadata,
+    const { headings = [], ...rest } = rendered.metadata ?? {};
+    const metadata = withoutEmptyValues({
+      ...rest,
       frontmatter: Object.fromEntries(added),
       photosSignature: await bodyPhotosSignature(dirname(path), rendered.metadata?.localImagePaths),
       bodyLineOffset: bodyLineOffset(source),
-      bodyFile: keepBody(bodiesDir(context), rendered.html),
-    };
+      bodyFile: keepBody(bodiesDir(context), { html: rendered.html, headings }),
+    });
     // Astro keeps an entry whose digest it has: this one replaces it, as the stored one was not fit to keep.
     context.store.delete(id);
     context.store.set({
@@ -87,7 +101,7 @@ export function articleLoader({ contentDir, report }: ArticleLoaderOptions): Loa
       digest: contentKey(file, source),
       // The body is in its file; src/site/articles.ts puts it back for the page.
       rendered: { html: '', metadata },
-      assetImports: metadata.imagePaths,
+      assetImports: rendered.metadata?.imagePaths,
     });
     return body;
   }
@@ -112,7 +126,7 @@ export function articleLoader({ contentDir, report }: ArticleLoaderOptions): Loa
   return {
     name: 'nyhetsleser-articles',
     async load(context) {
-      const digest = await codeDigest(ARTICLE_CODE);
+      const digest = await codeDigest(STORE_CODE);
       if (context.meta.get('code-digest') !== digest) {
         context.store.clear();
         context.meta.set('code-digest', digest);

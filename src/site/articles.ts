@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { type CollectionEntry, getCollection, render } from 'astro:content';
 import { calendarOf, type Topic, topicsOf } from './archive.ts';
+import { readBody } from '../content/article-bodies.ts';
 import { type PermalinkParts, permalinkParts, permalinkPath, withBase } from '../content/permalink.ts';
 import { pageKey } from './page-keys.ts';
 import siteConfig from 'virtual:nyhetsleser/site-config';
@@ -63,8 +63,8 @@ export function getTopics() {
 }
 
 /**
- * What `render` from `astro:content` makes of the article, its body read from
- * the file the loader keeps it in, apart from the content store
+ * What `render` from `astro:content` makes of the article, its body and
+ * headings read from the file the loader keeps them in, apart from the content store
  * (src/content/article-bodies.ts); the body's photos are put in as Astro's
  * own rendering of a stored body puts them in.
  */
@@ -72,7 +72,10 @@ export async function renderArticle(article: Article) {
   const { rendered } = article;
   const bodyFile = rendered?.metadata?.bodyFile;
   if (!rendered || typeof bodyFile !== 'string') throw new Error(`${article.filePath}: the content store has no body`);
-  return render({ ...article, rendered: { ...rendered, html: readFileSync(bodyFile, 'utf8') } });
+  const { html, headings } = readBody(bodyFile);
+  // The store keeps no empty list of photos (src/content/loader.ts), where Astro's types ask for one.
+  const metadata = { ...rendered.metadata, imagePaths: rendered.metadata?.imagePaths ?? [], headings };
+  return render({ ...article, rendered: { html, metadata } });
 }
 
 /** The lede: the frontmatter's, or the first paragraph the pipeline found. */

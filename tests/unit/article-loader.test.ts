@@ -1,15 +1,16 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { copyFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
+import { readBody } from '../../src/content/article-bodies.ts';
 import { checkContent, checkFrontmatter, frontmatterReportOf } from '../../src/content/check.ts';
-import { ARTICLE_CODE, codeDigest } from '../../src/content/code-digest.ts';
-import { articleLoader } from '../../src/content/loader.ts';
+import { codeDigest, moduleFiles } from '../../src/content/code-digest.ts';
+import { articleLoader, STORE_CODE } from '../../src/content/loader.ts';
 import { ContentError, formatProblem, isError } from '../../src/content/problems.ts';
 import { createArticleRenderer } from '../../src/markdown/index.ts';
 import { article, contentFolder, VALID } from '../helpers/content-folder.ts';
@@ -52,7 +53,7 @@ function loaderContext(root: string, store = new Map<string, StoredEntry>(), met
 
 /** The body the loader rendered for an entry, from the file it keeps it in. */
 function bodyOf(store: Map<string, StoredEntry>, id: string): string {
-  return readFileSync(store.get(id)?.rendered?.metadata?.bodyFile as string, 'utf8');
+  return readBody(store.get(id)?.rendered?.metadata?.bodyFile as string).html;
 }
 
 async function load(root: string, context: LoaderContext) {
@@ -67,9 +68,17 @@ describe('articleLoader', () => {
     await load(root, context);
     assert.match(bodyOf(store, '2025/09/02/a'), /<h2 id="bakgrunn">Bakgrunn<\/h2>/);
     assert.equal(store.get('2025/09/02/a')?.rendered?.html, '', 'the content store holds no body');
-    const pluginFrontmatter = store.get('2025/09/02/a')?.rendered?.metadata?.frontmatter as Record<string, unknown>;
+    const metadata = store.get('2025/09/02/a')?.rendered?.metadata ?? {};
     assert.deepEqual(
-      Object.keys(pluginFrontmatter).sort(),
+      Object.keys(metadata).sort(),
+      ['bodyFile', 'bodyLineOffset', 'frontmatter'],
+      'nor headings, nor the empty lists and signature of photos it does not have',
+    );
+    assert.deepEqual(readBody(metadata.bodyFile as string).headings, [
+      { depth: 2, slug: 'bakgrunn', text: 'Bakgrunn' },
+    ]);
+    assert.deepEqual(
+      Object.keys(metadata.frontmatter as Record<string, unknown>).sort(),
       ['bodyReport', 'readingMinutes'],
       'nor the frontmatter again',
     );
@@ -153,7 +162,7 @@ describe('articleLoader', () => {
     const { digest } = frontmatterReportOf(await checkFrontmatter(root)).articles[0] ?? {};
     // As an earlier version of the loader stored it: the body in the store.
     const older = { id: '2025/09/02/a', digest, rendered: { html: '<p>Syntetisk tekst.</p>', metadata: {} } };
-    const meta = new Map([['code-digest', await codeDigest(ARTICLE_CODE)]]);
+    const meta = new Map([['code-digest', await codeDigest(STORE_CODE)]]);
     const { context, store, rendered } = loaderContext(root, new Map([[older.id, older]]), meta);
     await load(root, context);
     assert.equal(rendered.length, 1);
@@ -190,6 +199,13 @@ describe('articleLoader', () => {
       load(root, second.context),
       /a\.md:7: body: shows the photo "\.\/foto\.png", which is not a JPEG/,
     );
+  });
+
+  it('counts itself among the code whose output the store keeps, as it gives the store its form', async () => {
+    const files = (await moduleFiles(STORE_CODE)).map((file) => relative(process.cwd(), file));
+    for (const file of ['src/content/loader.ts', 'src/content/article-bodies.ts', 'src/markdown/index.ts']) {
+      assert.ok(files.includes(file), file);
+    }
   });
 
   it('renders everything again when the code that renders has changed, and forgets removed articles', async () => {
