@@ -78,9 +78,14 @@ export async function renderArticle(article: Article) {
   return render({ ...article, rendered: { html, metadata } });
 }
 
-/** The lede: the frontmatter's, or the first paragraph the pipeline found. */
-export async function ledeOf(article: Article): Promise<string | undefined> {
-  return article.data.lede ?? (await render(article)).remarkPluginFrontmatter.lede;
+/**
+ * The lede: the frontmatter's, or the first paragraph the pipeline found, as
+ * the store keeps it. Not by Astro's `render`, which a listing would call for
+ * every article it lists; a page's key covers every article it lists.
+ */
+export function ledeOf(article: Article): string | undefined {
+  const found = (article.rendered?.metadata?.frontmatter as Record<string, unknown> | undefined)?.lede;
+  return article.data.lede ?? (typeof found === 'string' ? found : undefined);
 }
 
 /** The key of a page that shows these articles, and `own` besides, for Astro's incremental build. */
