@@ -32,9 +32,14 @@ export function keepBody(dir: string, body: KeptBody): string {
   return file;
 }
 
-/** The body `keepBody` kept in `file`. */
+/** The body `keepBody` kept in `file`; a file damaged outside the build is named, to be removed. */
 export function readBody(file: string): KeptBody {
-  return JSON.parse(readFileSync(file, 'utf8')) as KeptBody;
+  const text = readFileSync(file, 'utf8');
+  try {
+    return JSON.parse(text) as KeptBody;
+  } catch {
+    throw new Error(`${file}: this article body in the cache is damaged: remove it, and build again`);
+  }
 }
 
 /**
