@@ -1,7 +1,8 @@
-import { copyFileSync, lstatSync, mkdirSync, readdirSync, rmSync, type Stats, utimesSync } from 'node:fs';
+import { copyFileSync, lstatSync, mkdirSync, rmSync, type Stats, utimesSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { writeCacheFile } from '../src/content/cache-file.ts';
+import { entriesBelow } from '../src/site/entries-below.ts';
 import type { SearchVolumeRecords } from '../src/site/search-index.ts';
 
 /**
@@ -76,7 +77,7 @@ export async function lastPublished(
 /** The files in `dir`, by their path in it, but those `leaveOut` names. */
 function filesIn(dir: string, leaveOut: (path: string) => boolean): Map<string, Stats> {
   const files = new Map<string, Stats>();
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+  for (const entry of entriesBelow(dir)) {
     if (entry.isDirectory()) continue;
     const path = relative(dir, join(entry.parentPath, entry.name));
     if (!leaveOut(path)) files.set(path, lstatSync(join(dir, path)));

@@ -4,6 +4,7 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { withBase } from '../content/permalink.ts';
+import { entriesBelow } from './entries-below.ts';
 import { FILE_POLICY, PAGE_HEADER_POLICY, SEARCH_INDEX_POLICY } from './content-security-policy.ts';
 
 /**
@@ -114,9 +115,7 @@ function siteFiles(dir: URL, leaveOut: string): string[] {
   const root = fileURLToPath(dir);
   return readdirSync(root, { withFileTypes: true })
     .filter((entry) => entry.name !== leaveOut)
-    .flatMap((entry) =>
-      entry.isDirectory() ? readdirSync(join(root, entry.name), { recursive: true, withFileTypes: true }) : [entry],
-    )
+    .flatMap((entry) => (entry.isDirectory() ? entriesBelow(join(root, entry.name)) : [entry]))
     .filter((entry) => entry.isFile())
     .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join('/'));
 }

@@ -1,8 +1,9 @@
-import { lstatSync, mkdirSync, readdirSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AstroIntegration } from 'astro';
+import { entriesBelow } from './entries-below.ts';
 import { isRunning, processIn } from './running-process.ts';
 
 /**
@@ -105,7 +106,8 @@ const NEVER_REMOVED = '.git';
 
 /**
  * Removes the files in `dir` that changed last before `since` and are not
- * `kept`, and the folders left empty, but a `.git` folder. Writing, copying or
+ * `kept`, and the folders left empty, but a `.git` folder; a symbolic link is
+ * a file, and what it leads to is left alone. Writing, copying or
  * linking a file sets its status-change time, which no one can set back; a page Astro
  * keeps is left untouched, and so is named in `kept`. Synchronous: the walk is
  * over tens of thousands of files, and one promise for each costs more than it.
@@ -115,7 +117,7 @@ export function removeStaleFiles(dir: string, since: number, kept: ReadonlySet<s
   // What each folder below `dir` holds, less what is removed: counted from the one walk, not read again.
   const entriesLeft = new Map<string, number>();
   const neverRemoved = join(dir, NEVER_REMOVED);
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+  for (const entry of entriesBelow(dir)) {
     const path = join(entry.parentPath, entry.name);
     if (path === neverRemoved || path.startsWith(`${neverRemoved}${sep}`)) continue;
     const folder = join(entry.parentPath);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, symlinkSync } from 'node:fs';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -71,6 +71,23 @@ describe('removeStaleFiles, after a build into the last build’s output', () =>
       '_astro',
     ]);
     assert.equal(removeStaleFiles(root, since, kept), 0, 'a second pass finds nothing more');
+  });
+
+  it('removes a stale symbolic link as a file, and nothing that a link leads to', async () => {
+    const root = await temporaryFolder('in-place');
+    const outside = await temporaryFolder('in-place-outside');
+    await write(outside, ['gammel/side.html', 'ny/side.html']);
+    symlinkSync(join(outside, 'gammel'), join(root, 'gammel-lenke'));
+    await sleep(50);
+    const since = Date.now();
+    await sleep(50);
+    await write(root, ['2025/index.html']);
+    symlinkSync(join(outside, 'ny'), join(root, '2025/ny-lenke'));
+
+    assert.equal(removeStaleFiles(root, since, new Set()), 1, 'the stale link');
+    assert.deepEqual(await filesBelow(outside), ['gammel/side.html', 'ny/side.html']);
+    assert.ok(!existsSync(join(root, 'gammel-lenke')));
+    assert.deepEqual(await foldersBelow(root), ['2025']);
   });
 
   it('leaves the output folder itself when nothing in it is kept, and removes a folder that was empty already', async () => {
