@@ -1,5 +1,6 @@
-// The function `astro:content` exports, from the module that defines it: `astro:content` would have Vite load
-// Astro's whole page runtime, module by module, before a build can load the articles.
+// The function that `astro:content` wraps (its wrapper adds a check for live collections, which the function
+// makes too): `astro:content` would have Vite load Astro's whole page runtime, module by module, before a build
+// can load the articles.
 import { defineCollection } from 'astro/content/config';
 import report from 'virtual:nyhetsleser/articles';
 import site from 'virtual:nyhetsleser/site-config';

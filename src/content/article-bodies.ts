@@ -32,13 +32,19 @@ export function keepBody(dir: string, body: KeptBody): string {
   return file;
 }
 
-/** The body `keepBody` kept in `file`; a file damaged outside the build is named, to be removed. */
+/**
+ * The body `keepBody` kept in `file`. A file removed by another build over the same cache (for `astro dev`,
+ * whose store still names it), or damaged outside a build, is named, with what to do.
+ */
 export function readBody(file: string): KeptBody {
-  const text = readFileSync(file, 'utf8');
   try {
-    return JSON.parse(text) as KeptBody;
-  } catch {
-    throw new Error(`${file}: this article body in the cache is damaged: remove it, and build again`);
+    return JSON.parse(readFileSync(file, 'utf8')) as KeptBody;
+  } catch (error) {
+    const what =
+      (error as NodeJS.ErrnoException).code === 'ENOENT'
+        ? 'gone from the cache:'
+        : 'damaged in the cache: remove it, and';
+    throw new Error(`${file}: this article body is ${what} build again, or restart astro dev`);
   }
 }
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { keepBody, readBody, removeUnusedBodies } from '../../src/content/article-bodies.ts';
@@ -27,14 +27,15 @@ describe('keepBody and readBody', () => {
     assert.equal(readdirSync(dir).length, 2);
   });
 
-  it('name a damaged file, to be removed', async () => {
+  it('name a damaged file, to be removed, and a file another build removed', async () => {
     const dir = await temporaryFolder('bodies');
     const file = keepBody(dir, BODY);
     writeFileSync(file, '{"html": "<p>avbrutt');
-    assert.throws(
-      () => readBody(file),
-      (error: Error) => error.message.startsWith(`${file}: `),
-    );
+    const damaged = 'this article body is damaged in the cache: remove it, and build again, or restart astro dev';
+    assert.throws(() => readBody(file), { message: `${file}: ${damaged}` });
+    rmSync(file);
+    const gone = 'this article body is gone from the cache: build again, or restart astro dev';
+    assert.throws(() => readBody(file), { message: `${file}: ${gone}` });
   });
 });
 
